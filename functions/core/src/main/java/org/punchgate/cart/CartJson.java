@@ -1,0 +1,262 @@
+package org.punchgate.cart;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.punchgate.json.Json;
+import org.punchgate.validation.Violation;
+
+/**
+ * Reads and writes the cart JSON of the shop API ({@code docs/cart.schema.json}). Reading checks every
+ * line and reports each problem with its place ({@code lines[2].quantity}) instead of stopping at the first.
+ */
+public final class CartJson {
+
+  public static final int MAX_LINES = 2000;
+  private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+  private static final int MAX_TEXT = 4000;
+
+  private CartJson() {}
+
+  /** A parsed cart submission: the cart, whether the shop cancelled the punchout, and any problems. */
+  public record Submission(Cart cart, boolean cancel, List<Violation> violations) {
+    public boolean valid() {
+      return violations.isEmpty();
+    }
+  }
+
+  public static Submission read(JsonNode root) {
+    List<Violation> problems = new ArrayList<>();
+    if (!root.isObject()) {
+      return new Submission(null, false, List.of(new Violation("$", "the cart must be a JSON object")));
+    }
+    boolean cancel = root.path("cancel").asBoolean(false);
+    String currency = Json.text(root, "currency");
+    if (currency == null || !CURRENCY.matcher(currency).matches()) {
+      problems.add(new Violation("currency", "required: an ISO 4217 code of three capital letters"));
+    }
+    BigDecimal shipping = amount(root, "shipping", "shipping", problems);
+    BigDecimal tax = amount(root, "tax", "tax", problems);
+    JsonNode linesNode = root.get("lines");
+    List<CartLine> lines = new ArrayList<>();
+    if (linesNode != null && !linesNode.isNull() && !linesNode.isArray()) {
+      problems.add(new Violation("lines", "must be an array"));
+    } else if (linesNode != null && linesNode.size() > MAX_LINES) {
+      problems.add(new Violation("lines", "at most " + MAX_LINES + " lines"));
+    } else if (linesNode != null) {
+      for (int i = 0; i < linesNode.size(); i++) {
+        CartLine line = readLine(linesNode.get(i), i, currency, problems);
+        if (line != null) {
+          lines.add(line);
+        }
+      }
+    }
+    if (lines.isEmpty() && !cancel && problems.isEmpty() && linesNode == null) {
+      problems.add(new Violation("lines", "required (an empty array transfers an empty cart)"));
+    }
+    checkLineIds(lines, problems);
+    Cart cart = problems.isEmpty() ? new Cart(currency, lines, shipping, tax) : null;
+    return new Submission(cart, cancel, List.copyOf(problems));
+  }
+
+  private static CartLine readLine(JsonNode node, int index, String cartCurrency, List<Violation> problems) {
+    String at = "lines[" + index + "]";
+    if (node == null || !node.isObject()) {
+      problems.add(new Violation(at, "must be an object"));
+      return null;
+    }
+    int before = problems.size();
+    String lineId = text(node, "lineId", at, 64, problems);
+    if (lineId == null) {
+      lineId = Integer.toString(index + 1);
+    }
+    String description = text(node, "description", at, MAX_TEXT, problems);
+    String sku = text(node, "sku", at, 256, problems);
+    if (description == null || description.isBlank()) {
+      problems.add(new Violation(at + ".description", "required"));
+    }
+    BigDecimal quantity = amount(node, "quantity", at + ".quantity", problems);
+    if (quantity == null && !node.has("quantity")) {
+      problems.add(new Violation(at + ".quantity", "required"));
+    } else if (quantity != null && quantity.signum() <= 0) {
+      problems.add(new Violation(at + ".quantity", "must be greater than 0"));
+    }
+    String unit = text(node, "unit", at, 16, problems);
+    if (unit == null || unit.isBlank()) {
+      problems.add(new Violation(at + ".unit", "required (a unit of measure such as PCE or EA)"));
+    }
+    BigDecimal unitPrice = amount(node, "unitPrice", at + ".unitPrice", problems);
+    if (unitPrice == null && !node.has("unitPrice")) {
+      problems.add(new Violation(at + ".unitPrice", "required (0 for a free item)"));
+    } else if (unitPrice != null && unitPrice.signum() < 0) {
+      problems.add(new Violation(at + ".unitPrice", "must not be negative"));
+    }
+    BigDecimal priceUnit = amount(node, "priceUnit", at + ".priceUnit", problems);
+    if (priceUnit != null && priceUnit.signum() <= 0) {
+      problems.add(new Violation(at + ".priceUnit", "must be greater than 0"));
+    }
+    String currency = text(node, "currency", at, 3, problems);
+    if (currency != null && !CURRENCY.matcher(currency).matches()) {
+      problems.add(new Violation(at + ".currency", "must be an ISO 4217 code of three capital letters"));
+    } else if (currency != null && cartCurrency != null && !currency.equals(cartCurrency)) {
+      problems.add(new Violation(at + ".currency", "must equal the cart currency " + cartCurrency));
+    }
+    Integer leadTime = null;
+    JsonNode leadNode = node.get("leadTimeDays");
+    if (leadNode != null && !leadNode.isNull()) {
+      if (!leadNode.canConvertToInt() || !leadNode.isIntegralNumber() || leadNode.intValue() < 0) {
+        problems.add(new Violation(at + ".leadTimeDays", "must be a whole number of days, 0 or more"));
+      } else {
+        leadTime = leadNode.intValue();
+      }
+    }
+    Classification classification = null;
+    JsonNode cls = node.get("classification");
+    if (cls != null && !cls.isNull()) {
+      String scheme = Json.text(cls, "scheme");
+      String code = Json.text(cls, "code");
+      if (!cls.isObject() || scheme == null || scheme.isBlank() || code == null || code.isBlank()) {
+        problems.add(new Violation(at + ".classification", "needs both scheme and code"));
+      } else {
+        classification = new Classification(scheme, code);
+      }
+    }
+    JsonNode service = node.get("service");
+    if (service != null && !service.isNull() && !service.isBoolean()) {
+      problems.add(new Violation(at + ".service", "must be true or false"));
+    }
+    JsonNode attributes = node.get("attributes");
+    if (attributes != null && !attributes.isNull() && !attributes.isObject()) {
+      problems.add(new Violation(at + ".attributes", "must be an object of names to texts"));
+    }
+    CartLine line = new CartLine(
+        lineId,
+        text(node, "parentLineId", at, 64, problems),
+        sku,
+        text(node, "auxiliaryId", at, MAX_TEXT, problems),
+        description,
+        text(node, "longText", at, 64_000, problems),
+        quantity,
+        unit,
+        unitPrice,
+        priceUnit,
+        currency == null ? cartCurrency : currency,
+        leadTime,
+        text(node, "manufacturer", at, 256, problems),
+        text(node, "manufacturerSku", at, 256, problems),
+        text(node, "buyerSku", at, 256, problems),
+        classification,
+        text(node, "contract", at, 64, problems),
+        text(node, "contractItem", at, 64, problems),
+        text(node, "quoteId", at, 64, problems),
+        text(node, "quoteItem", at, 64, problems),
+        text(node, "attachmentUrl", at, 2048, problems),
+        text(node, "attachmentTitle", at, 256, problems),
+        service != null && service.asBoolean(false),
+        attributes == null || !attributes.isObject() ? null : Json.stringMap(node, "attributes"));
+    return problems.size() == before ? line : null;
+  }
+
+  private static void checkLineIds(List<CartLine> lines, List<Violation> problems) {
+    Set<String> ids = new HashSet<>();
+    for (int i = 0; i < lines.size(); i++) {
+      if (!ids.add(lines.get(i).lineId())) {
+        problems.add(new Violation("lines[" + i + "].lineId", "duplicate line id " + lines.get(i).lineId()));
+      }
+    }
+    for (int i = 0; i < lines.size(); i++) {
+      String parent = lines.get(i).parentLineId();
+      if (parent != null && (!ids.contains(parent) || parent.equals(lines.get(i).lineId()))) {
+        problems.add(new Violation("lines[" + i + "].parentLineId", "no other line has the id " + parent));
+      }
+    }
+  }
+
+  private static String text(JsonNode node, String field, String at, int max, List<Violation> problems) {
+    JsonNode value = node.get(field);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.isTextual() && !value.isNumber()) {
+      problems.add(new Violation(at + "." + field, "must be a string"));
+      return null;
+    }
+    String text = value.asText();
+    if (text.length() > max) {
+      problems.add(new Violation(at + "." + field, "longer than " + max + " characters"));
+      return null;
+    }
+    return text;
+  }
+
+  private static BigDecimal amount(JsonNode node, String field, String at, List<Violation> problems) {
+    JsonNode value = node.get(field);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    try {
+      if (value.isNumber()) {
+        return value.decimalValue();
+      }
+      if (value.isTextual()) {
+        return new BigDecimal(value.asText().trim());
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    problems.add(new Violation(at, "must be a decimal number (a JSON number or a string like \"12.50\")"));
+    return null;
+  }
+
+  public static ObjectNode write(Cart cart) {
+    ObjectNode root = Json.object();
+    root.put("currency", cart.currency());
+    Json.putIfPresent(root, "shipping", cart.shipping());
+    Json.putIfPresent(root, "tax", cart.tax());
+    ArrayNode lines = root.putArray("lines");
+    for (CartLine line : cart.lines()) {
+      ObjectNode n = lines.addObject();
+      n.put("lineId", line.lineId());
+      Json.putIfPresent(n, "parentLineId", line.parentLineId());
+      Json.putIfPresent(n, "sku", line.sku());
+      Json.putIfPresent(n, "auxiliaryId", line.auxiliaryId());
+      Json.putIfPresent(n, "description", line.description());
+      Json.putIfPresent(n, "longText", line.longText());
+      Json.putIfPresent(n, "quantity", line.quantity());
+      Json.putIfPresent(n, "unit", line.unit());
+      Json.putIfPresent(n, "unitPrice", line.unitPrice());
+      Json.putIfPresent(n, "priceUnit", line.priceUnit());
+      Json.putIfPresent(n, "currency", line.currency());
+      if (line.leadTimeDays() != null) {
+        n.put("leadTimeDays", line.leadTimeDays());
+      }
+      Json.putIfPresent(n, "manufacturer", line.manufacturer());
+      Json.putIfPresent(n, "manufacturerSku", line.manufacturerSku());
+      Json.putIfPresent(n, "buyerSku", line.buyerSku());
+      if (line.classification() != null) {
+        ObjectNode c = n.putObject("classification");
+        c.put("scheme", line.classification().scheme());
+        c.put("code", line.classification().code());
+      }
+      Json.putIfPresent(n, "contract", line.contract());
+      Json.putIfPresent(n, "contractItem", line.contractItem());
+      Json.putIfPresent(n, "quoteId", line.quoteId());
+      Json.putIfPresent(n, "quoteItem", line.quoteItem());
+      Json.putIfPresent(n, "attachmentUrl", line.attachmentUrl());
+      Json.putIfPresent(n, "attachmentTitle", line.attachmentTitle());
+      if (line.service()) {
+        n.put("service", true);
+      }
+      if (!line.attributes().isEmpty()) {
+        n.set("attributes", Json.fromMap(line.attributes()));
+      }
+    }
+    return root;
+  }
+}

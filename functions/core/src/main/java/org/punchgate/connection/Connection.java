@@ -1,0 +1,52 @@
+package org.punchgate.connection;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.punchgate.cart.Classification;
+import org.punchgate.cxml.CxmlSettings;
+
+/**
+ * One buyer organisation's access to the gateway: who may log in (credentials, user group), where the
+ * buyer may be sent back to (allow-listed origins), where the shop starts, and how a cart is mapped to
+ * the buyer's format. {@code secretHash} is the salted hash of the OCI password or cXML shared secret;
+ * the plain secret is never stored. {@code cxml} holds the cXML-only settings (null for other formats).
+ */
+public record Connection(
+    String id,
+    String name,
+    boolean active,
+    ConnectionFormat format,
+    String userGroup,
+    LoginParameterNames loginParameters,
+    String username,
+    String secretHash,
+    List<String> allowedReturnOrigins,
+    String shopStartUrl,
+    Duration sessionLifetime,
+    FieldMapping fieldMapping,
+    Map<String, String> unitMap,
+    Classification defaultClassification,
+    CxmlSettings cxml) {
+
+  public static final Duration DEFAULT_SESSION_LIFETIME = Duration.ofHours(1);
+
+  public Connection {
+    loginParameters = loginParameters == null ? LoginParameterNames.DEFAULT : loginParameters;
+    allowedReturnOrigins = allowedReturnOrigins == null ? List.of() : List.copyOf(allowedReturnOrigins);
+    sessionLifetime = sessionLifetime == null ? DEFAULT_SESSION_LIFETIME : sessionLifetime;
+    fieldMapping = fieldMapping == null ? FieldMapping.EMPTY : fieldMapping;
+    unitMap = unitMap == null ? Map.of() : Map.copyOf(unitMap);
+  }
+
+  /** The same connection without its secret: what a session keeps as its snapshot. */
+  public Connection withoutSecret() {
+    return new Connection(id, name, active, format, userGroup, loginParameters, username, null,
+        allowedReturnOrigins, shopStartUrl, sessionLifetime, fieldMapping, unitMap, defaultClassification, cxml);
+  }
+
+  /** The buyer's unit for a shop unit, through the connection's unit map (unchanged when unmapped). */
+  public String buyerUnit(String shopUnit) {
+    return shopUnit == null ? null : unitMap.getOrDefault(shopUnit, shopUnit);
+  }
+}

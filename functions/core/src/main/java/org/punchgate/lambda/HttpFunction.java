@@ -1,0 +1,87 @@
+package org.punchgate.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import org.punchgate.http.HttpRequest;
+import org.punchgate.http.HttpResponse;
+import org.punchgate.http.Problem;
+
+/**
+ * The bridge between API Gateway HTTP API (payload 2.0) events and the plain services: converts the
+ * event, calls the service, converts the answer, and writes one JSON log line per request (route, status,
+ * latency, session id; never bodies, headers, passwords or tokens). An unexpected exception becomes a
+ * 500 that names only a correlation id.
+ */
+public final class HttpFunction {
+
+  private HttpFunction() {}
+
+  public static APIGatewayV2HTTPResponse handle(
+      APIGatewayV2HTTPEvent event, Context context, Function<HttpRequest, HttpResponse> service) {
+    long start = System.nanoTime();
+    String route = event.getRouteKey() == null ? "?" : event.getRouteKey();
+    HttpResponse response;
+    try {
+      response = service.apply(toRequest(event));
+    } catch (RuntimeException e) {
+      String correlationId = context != null && context.getAwsRequestId() != null
+          ? context.getAwsRequestId() : UUID.randomUUID().toString();
+      System.err.println("{\"level\":\"ERROR\",\"route\":\"" + route + "\",\"correlationId\":\"" + correlationId
+          + "\",\"error\":\"" + e.getClass().getName() + "\"}");
+      e.printStackTrace();
+      response = Problem.response(500, "Internal error", "correlation id " + correlationId);
+    }
+    long micros = (System.nanoTime() - start) / 1000;
+    System.out.println("{\"route\":\"" + route + "\",\"status\":" + response.status()
+        + ",\"latencyMs\":" + (micros / 1000.0)
+        + (response.sessionId() == null ? "" : ",\"sessionId\":\"" + response.sessionId() + "\"") + "}");
+    return toResponse(response);
+  }
+
+  public static HttpRequest toRequest(APIGatewayV2HTTPEvent event) {
+    Map<String, String> headers = new HashMap<>();
+    if (event.getHeaders() != null) {
+      event.getHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
+    }
+    if (event.getCookies() != null && !event.getCookies().isEmpty()) {
+      headers.put("cookie", String.join("; ", event.getCookies()));
+    }
+    byte[] body;
+    if (event.getBody() == null) {
+      body = new byte[0];
+    } else if (event.getIsBase64Encoded()) {
+      body = Base64.getMimeDecoder().decode(event.getBody());
+    } else {
+      body = event.getBody().getBytes(StandardCharsets.UTF_8);
+    }
+    var http = event.getRequestContext() == null ? null : event.getRequestContext().getHttp();
+    String method = http != null && http.getMethod() != null ? http.getMethod() : "GET";
+    String path = event.getRawPath() != null ? event.getRawPath() : http != null ? http.getPath() : "/";
+    if (event.getRequestContext() != null && event.getRequestContext().getDomainName() != null) {
+      headers.putIfAbsent("host", event.getRequestContext().getDomainName());
+    }
+    return new HttpRequest(method.toUpperCase(Locale.ROOT), path, event.getPathParameters(),
+        event.getRawQueryString(), headers, body);
+  }
+
+  /** Text bodies in UTF-8 go out as they are; anything else (another charset) goes Base64-encoded. */
+  public static APIGatewayV2HTTPResponse toResponse(HttpResponse response) {
+    String type = response.contentType().toLowerCase(Locale.ROOT);
+    boolean utf8Text = response.body().length == 0 || type.contains("charset=utf-8");
+    return APIGatewayV2HTTPResponse.builder()
+        .withStatusCode(response.status())
+        .withHeaders(response.headers())
+        .withBody(utf8Text ? new String(response.body(), StandardCharsets.UTF_8)
+            : Base64.getEncoder().encodeToString(response.body()))
+        .withIsBase64Encoded(!utf8Text)
+        .build();
+  }
+}

@@ -1,0 +1,123 @@
+package org.punchgate.session;
+
+import static org.punchgate.aws.TableKeys.key;
+import static org.punchgate.aws.TableKeys.n;
+import static org.punchgate.aws.TableKeys.s;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.punchgate.aws.TableKeys;
+import org.punchgate.cart.Cart;
+import org.punchgate.cart.CartJson;
+import org.punchgate.json.Json;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+
+/**
+ * Sessions in the sessions table: item {@code SESSION#<id>} / {@code SESSION} holds the immutable session
+ * document ({@code doc}), and beside it the mutable {@code status}, {@code cart} and {@code transferredAt}
+ * plus the cXML start ticket. Closing is one conditional UpdateItem; a failed condition returns the old
+ * item, so the reason (expired, already closed) costs no extra read.
+ */
+public final class DynamoDbSessionStore implements SessionStore {
+
+  private static final String SK = "SESSION";
+
+  private final DynamoDbClient dynamoDb;
+  private final String table;
+  private final Duration retention;
+
+  public DynamoDbSessionStore(DynamoDbClient dynamoDb, String table, Duration retention) {
+    this.dynamoDb = dynamoDb;
+    this.table = table;
+    this.retention = retention;
+  }
+
+  private static String pk(String sessionId) {
+    return "SESSION#" + sessionId;
+  }
+
+  @Override
+  public void create(Session session, StartTicket startTicket) {
+    Map<String, AttributeValue> item = new HashMap<>(key(pk(session.id()), SK));
+    item.put("type", s("session"));
+    item.put("status", s(session.status().name()));
+    item.put("connectionId", s(session.connectionId()));
+    item.put("expiresAt", n(session.expiresAt().getEpochSecond()));
+    item.put(TableKeys.TTL, n(session.expiresAt().plus(retention).getEpochSecond()));
+    item.put("doc", s(Json.write(SessionJson.write(session))));
+    if (startTicket != null) {
+      item.put("startTicket", s(startTicket.value()));
+      item.put("startTicketExpiresAt", n(startTicket.expiresAt().getEpochSecond()));
+    }
+    dynamoDb.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+  }
+
+  @Override
+  public Optional<Session> find(String sessionId) {
+    var item = dynamoDb.getItem(b -> b.tableName(table).key(key(pk(sessionId), SK)).consistentRead(true)).item();
+    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+  }
+
+  @Override
+  public TransferOutcome close(String sessionId, SessionStatus newStatus, Cart cart, Instant now) {
+    try {
+      var result = dynamoDb.updateItem(b -> b.tableName(table)
+          .key(key(pk(sessionId), SK))
+          .updateExpression("SET #status = :new, cart = :cart, transferredAt = :at REMOVE startTicket")
+          .conditionExpression("attribute_exists(pk) AND #status = :open AND expiresAt > :now")
+          .expressionAttributeNames(Map.of("#status", "status"))
+          .expressionAttributeValues(Map.of(
+              ":new", s(newStatus.name()),
+              ":cart", s(Json.write(CartJson.write(cart))),
+              ":at", s(now.toString()),
+              ":open", s(SessionStatus.OPEN.name()),
+              ":now", n(now.getEpochSecond())))
+          .returnValues(ReturnValue.ALL_NEW)
+          .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+      return new TransferOutcome.Transferred(fromItem(result.attributes()));
+    } catch (ConditionalCheckFailedException e) {
+      Map<String, AttributeValue> old = e.item();
+      if (old == null || old.isEmpty()) {
+        return new TransferOutcome.NotFound();
+      }
+      SessionStatus status = SessionStatus.valueOf(old.get("status").s());
+      if (status != SessionStatus.OPEN) {
+        return new TransferOutcome.AlreadyClosed(status);
+      }
+      return new TransferOutcome.Expired();
+    }
+  }
+
+  @Override
+  public Optional<Session> redeemStartTicket(String sessionId, String ticket, Instant now) {
+    try {
+      var result = dynamoDb.updateItem(b -> b.tableName(table)
+          .key(key(pk(sessionId), SK))
+          .updateExpression("REMOVE startTicket, startTicketExpiresAt")
+          .conditionExpression("startTicket = :ticket AND startTicketExpiresAt > :now AND expiresAt > :now")
+          .expressionAttributeValues(Map.of(":ticket", s(ticket), ":now", n(now.getEpochSecond())))
+          .returnValues(ReturnValue.ALL_NEW));
+      return Optional.of(fromItem(result.attributes()));
+    } catch (ConditionalCheckFailedException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Session fromItem(Map<String, AttributeValue> item) {
+    SessionStatus status = SessionStatus.valueOf(item.get("status").s());
+    AttributeValue cart = item.get("cart");
+    AttributeValue at = item.get("transferredAt");
+    return SessionJson.read(
+        Json.parse(item.get("doc").s()),
+        status,
+        cart == null ? null : CartJson.read(Json.parse(cart.s())).cart(),
+        at == null ? null : Instant.parse(at.s()));
+  }
+}

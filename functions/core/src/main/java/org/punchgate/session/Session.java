@@ -1,0 +1,58 @@
+package org.punchgate.session;
+
+import java.time.Instant;
+import java.util.Map;
+import org.punchgate.cart.Cart;
+import org.punchgate.connection.Connection;
+import org.punchgate.connection.ConnectionFormat;
+
+/**
+ * A punchout session: who logged in through which connection, what the buyer's system sent at login
+ * ({@code callUp}: OCI call-up parameters, cXML BuyerCookie and BrowserFormPost, ...), the extrinsics
+ * passed to the shop, and everything the cart return needs, including a snapshot of the connection
+ * (without its secret) so that the return reads one item only. {@code initialCart} is the cart a cXML
+ * edit/inspect reopens; {@code transferredCart} is what went back to the buyer.
+ */
+public record Session(
+    String id,
+    Connection connection,
+    String username,
+    SessionStatus status,
+    Instant createdAt,
+    Instant expiresAt,
+    Map<String, String> callUp,
+    Map<String, String> extrinsics,
+    Cart initialCart,
+    Cart transferredCart,
+    Instant transferredAt) {
+
+  public Session {
+    callUp = callUp == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(callUp));
+    extrinsics = extrinsics == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(extrinsics));
+  }
+
+  public String connectionId() {
+    return connection.id();
+  }
+
+  public ConnectionFormat format() {
+    return connection.format();
+  }
+
+  public String userGroup() {
+    return connection.userGroup();
+  }
+
+  public boolean isExpiredAt(Instant now) {
+    return !now.isBefore(expiresAt);
+  }
+
+  public String callUp(String name) {
+    return callUp.get(name);
+  }
+
+  public Session transferred(SessionStatus newStatus, Cart cart, Instant at) {
+    return new Session(id, connection, username, newStatus, createdAt, expiresAt, callUp, extrinsics,
+        initialCart, cart, at);
+  }
+}

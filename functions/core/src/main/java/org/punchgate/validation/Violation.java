@@ -1,0 +1,13 @@
+package org.punchgate.validation;
+
+/**
+ * One precise problem with an input document: where ({@code lines[2].quantity}, {@code HOOK_URL},
+ * {@code /cXML/Header/Sender}), and what is wrong, in words a caller can act on.
+ */
+public record Violation(String location, String message) {
+
+  @Override
+  public String toString() {
+    return location + ": " + message;
+  }
+}
