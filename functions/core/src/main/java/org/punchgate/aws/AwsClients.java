@@ -38,8 +38,8 @@ public final class AwsClients {
         .region(Region.of(config.region()))
         .credentialsProvider(credentials())
         .overrideConfiguration(overrides());
-    if (config.endpoint() != null) {
-      builder.endpointOverride(URI.create(config.endpoint()));
+    if (config.dynamoDbEndpoint() != null) {
+      builder.endpointOverride(URI.create(config.dynamoDbEndpoint()));
     }
     return builder.build();
   }
@@ -50,8 +50,8 @@ public final class AwsClients {
         .region(Region.of(config.region()))
         .credentialsProvider(credentials())
         .overrideConfiguration(overrides());
-    if (config.endpoint() != null) {
-      builder.endpointOverride(URI.create(config.endpoint()));
+    if (config.sqsEndpoint() != null) {
+      builder.endpointOverride(URI.create(config.sqsEndpoint()));
     }
     return builder.build();
   }

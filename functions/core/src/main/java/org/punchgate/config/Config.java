@@ -15,7 +15,8 @@ import java.util.Map;
  * @param ordersQueueUrl   ORDERS_QUEUE_URL: FIFO queue toward the ERP (may be null where unused)
  * @param tokenSecret      PUNCHOUT_TOKEN_SECRET: HS256 key for punchout tokens, at least 32 bytes
  * @param region           AWS_REGION
- * @param endpoint         AWS_ENDPOINT_URL: override for DynamoDB Local, ElasticMQ, LocalStack (null on AWS)
+ * @param dynamoDbEndpoint AWS_ENDPOINT_URL_DYNAMODB, else AWS_ENDPOINT_URL: DynamoDB Local, LocalStack (null on AWS)
+ * @param sqsEndpoint      AWS_ENDPOINT_URL_SQS, else AWS_ENDPOINT_URL: ElasticMQ, LocalStack (null on AWS)
  * @param publicBaseUrl    PUBLIC_BASE_URL: our own base URL for links we hand out (null: from the request)
  * @param maxBodyBytes     MAX_BODY_BYTES: largest request body accepted (default 1 MiB)
  * @param sessionRetention SESSION_RETENTION_DAYS: how long a closed session (and its cart) is kept for
@@ -27,7 +28,8 @@ public record Config(
     String ordersQueueUrl,
     byte[] tokenSecret,
     String region,
-    String endpoint,
+    String dynamoDbEndpoint,
+    String sqsEndpoint,
     AwsKeys awsKeys,
     String publicBaseUrl,
     int maxBodyBytes,
@@ -51,7 +53,8 @@ public record Config(
         blankToNull(env.get("ORDERS_QUEUE_URL")),
         secret.getBytes(StandardCharsets.UTF_8),
         env.getOrDefault("AWS_REGION", env.getOrDefault("AWS_DEFAULT_REGION", "us-east-1")),
-        blankToNull(env.get("AWS_ENDPOINT_URL")),
+        blankToNull(env.getOrDefault("AWS_ENDPOINT_URL_DYNAMODB", env.get("AWS_ENDPOINT_URL"))),
+        blankToNull(env.getOrDefault("AWS_ENDPOINT_URL_SQS", env.get("AWS_ENDPOINT_URL"))),
         accessKey == null || accessKey.isBlank() ? null
             : new AwsKeys(accessKey, env.get("AWS_SECRET_ACCESS_KEY"), blankToNull(env.get("AWS_SESSION_TOKEN"))),
         blankToNull(env.get("PUBLIC_BASE_URL")),
