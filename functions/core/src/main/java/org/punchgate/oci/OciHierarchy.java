@@ -2,9 +2,11 @@ package org.punchgate.oci;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.punchgate.cart.CartLine;
 import org.punchgate.validation.Violation;
 
@@ -29,12 +31,13 @@ final class OciHierarchy {
 
   static List<Item> order(List<CartLine> lines, boolean keepHierarchy, List<Violation> violations) {
     Map<String, Integer> byId = new HashMap<>();
+    Set<String> duplicates = new HashSet<>();
     Map<Integer, List<Integer>> children = new LinkedHashMap<>();
     List<Integer> roots = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
       String id = lines.get(i).lineId();
       if (id != null && byId.putIfAbsent(id, i) != null) {
-        violations.add(new Violation("lines[" + i + "].lineId", "line id " + id + " is used by more than one line"));
+        duplicates.add(id);
       }
     }
     for (int i = 0; i < lines.size(); i++) {
@@ -43,6 +46,8 @@ final class OciHierarchy {
         roots.add(i);
       } else if (!byId.containsKey(parent)) {
         violations.add(new Violation("lines[" + i + "].parentLineId", "no line of the cart has the id " + parent));
+      } else if (duplicates.contains(parent)) {
+        violations.add(new Violation("lines[" + i + "].parentLineId", "more than one line has the id " + parent));
       } else {
         children.computeIfAbsent(byId.get(parent), k -> new ArrayList<>()).add(i);
       }
@@ -59,7 +64,8 @@ final class OciHierarchy {
       }
     }
     for (int i = 0; i < lines.size(); i++) {
-      if (!placed[i] && lines.get(i).parentLineId() != null && byId.containsKey(lines.get(i).parentLineId())) {
+      String parent = lines.get(i).parentLineId();
+      if (!placed[i] && parent != null && byId.containsKey(parent) && !duplicates.contains(parent)) {
         violations.add(new Violation("lines[" + i + "].parentLineId", "the line is its own ancestor"));
       }
     }
