@@ -18,6 +18,7 @@ import org.punchgate.validation.Violation;
  * charset and frame the call-up asked for. {@code VALIDATE} returns the one requested item and submits
  * itself; {@code BACKGROUND_SEARCH} returns every item on a page that must not submit itself, since the
  * buyer's system reads it. A cancelled punchout posts the form without items so the buyer's system closes it.
+ * Fields the connection's OCI version lacks are not sent, even when the connection maps them.
  */
 public final class OciCartRenderer implements CartRenderer {
 

@@ -51,7 +51,7 @@ final class OciItemWriter {
   void write(OciHierarchy.Item item, List<ReturnForm.Field> out, List<Violation> violations) {
     int index = item.cartIndex();
     Map<OciField, Value> values = resolve(index, withDefaultClassification(item.line()));
-    addFallbacks(index, values);
+    addFallbacks(values);
     addHierarchy(index, item, values);
     moveOverflowToLongText(index, values, item.components());
     int before = violations.size();
@@ -88,7 +88,7 @@ final class OciItemWriter {
     return values;
   }
 
-  private void addFallbacks(int index, Map<OciField, Value> values) {
+  private void addFallbacks(Map<OciField, Value> values) {
     boolean currencyFromCart = mapping.sourceOf(OciField.CURRENCY.target()).kind() == FieldSource.Kind.CART;
     if (values.containsKey(OciField.PRICE) && !values.containsKey(OciField.CURRENCY) && currencyFromCart
         && cartCurrency != null && !cartCurrency.isEmpty()) {
@@ -251,8 +251,9 @@ final class OciItemWriter {
       if (OciText.canEncode(text, charset)) {
         fields.add(new ReturnForm.Field(target + "[" + item.n() + "]", text));
       } else {
+        String origin = origin(source) == null ? "" : " (" + origin(source) + ")";
         violations.add(new Violation(location(index, source), target + " has characters the buyer's charset "
-            + charset.name() + " cannot carry" + from(new Value(text, null, origin(source)))));
+            + charset.name() + " cannot carry" + origin));
       }
     });
   }
