@@ -341,7 +341,9 @@ public final class CxmlCartRenderer implements CartRenderer {
   }
 
   private static void money(XmlWriter w, String currency, BigDecimal amount) {
-    w.start("Money").attribute("currency", currency).text(amount.toPlainString()).end();
+    // at least two decimals, as buyers' systems show money; never rounded
+    BigDecimal shown = amount.scale() < 2 ? amount.setScale(2) : amount;
+    w.start("Money").attribute("currency", currency).text(shown.toPlainString()).end();
   }
 
   private static boolean notBlank(String s) {

@@ -371,7 +371,7 @@ public final class CxmlReader {
       boolean service = "service".equals(item.attribute("itemClassification"));
       return new CartLine(lineId, blankToNull(parent), sku, aux, description, null, quantity, unit, price,
           priceUnit, currency, leadTime, detail.childText("ManufacturerName"), detail.childText("ManufacturerPartID"),
-          buyerSku, classification, null, null, null, null, detail.childText("URL"), null, service, attributes);
+          buyerSku, classification, null, null, null, null, null, null, service, attributes);
     }
 
     /** ANY content: the text as is when it is only text (the usual case), else the markup. */
