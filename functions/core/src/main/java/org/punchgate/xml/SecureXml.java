@@ -49,7 +49,7 @@ public final class SecureXml {
     factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
     factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
     setIfSupported(factory, "jdk.xml.maxElementDepth", MAX_DEPTH);
-    setIfSupported(factory, "jdk.xml.entityExpansionLimit", 0);
+    setIfSupported(factory, "jdk.xml.entityExpansionLimit", 64); // 0 would mean "no limit"
     setIfSupported(factory, "jdk.xml.elementAttributeLimit", 100);
     return factory;
   }
