@@ -48,6 +48,11 @@ public final class CxmlCartRenderer implements CartRenderer {
   }
 
   @Override
+  public boolean readOnly(Session session) {
+    return PunchOutOperation.INSPECT.value().equals(session.callUp(CxmlCallUp.OPERATION));
+  }
+
+  @Override
   public Rendered render(Session session, Cart cart, boolean cancel) {
     List<Violation> violations = new ArrayList<>();
     Connection connection = session.connection();
