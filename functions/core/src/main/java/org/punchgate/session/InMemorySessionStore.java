@@ -16,6 +16,11 @@ public final class InMemorySessionStore implements SessionStore {
 
   private final ConcurrentMap<String, Entry> sessions = new ConcurrentHashMap<>();
 
+  /** How many sessions are stored (tests check that a refused call wrote nothing). */
+  public int size() {
+    return sessions.size();
+  }
+
   @Override
   public void create(Session session, StartTicket startTicket) {
     if (sessions.putIfAbsent(session.id(), new Entry(session, startTicket)) != null) {

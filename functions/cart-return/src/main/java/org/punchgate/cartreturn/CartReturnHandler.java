@@ -1,0 +1,36 @@
+package org.punchgate.cartreturn;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import org.punchgate.config.Wiring;
+import org.punchgate.http.Problem;
+import org.punchgate.lambda.HttpFunction;
+import org.punchgate.returnform.CartRenderers;
+
+/** Lambda entry for the shop API: session info and cart transfer, each a call on {@link CartReturn}. */
+public final class CartReturnHandler
+    implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+  private final CartReturn cartReturn;
+
+  public CartReturnHandler() {
+    this(Wiring.fromEnvironment()); // wired once per container
+  }
+
+  CartReturnHandler(Wiring wiring) {
+    this.cartReturn = new CartReturn(wiring.sessions(), wiring.tokens(), CartRenderers.all(wiring),
+        wiring.clock(), wiring.config().maxBodyBytes());
+  }
+
+  @Override
+  public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    String route = event.getRouteKey() == null ? "" : event.getRouteKey();
+    return HttpFunction.handle(event, context, request -> switch (route) {
+      case "GET /punchout/sessions/{sessionId}" -> cartReturn.sessionInfo(request);
+      case "POST /punchout/sessions/{sessionId}/cart" -> cartReturn.transfer(request);
+      default -> Problem.response(404, "Not found", "No such route: " + route);
+    });
+  }
+}

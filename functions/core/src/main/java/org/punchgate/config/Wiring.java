@@ -1,0 +1,42 @@
+package org.punchgate.config;
+
+import java.time.Clock;
+import org.punchgate.aws.AwsClients;
+import org.punchgate.connection.ConnectionStore;
+import org.punchgate.connection.DynamoDbConnectionStore;
+import org.punchgate.security.RandomIds;
+import org.punchgate.session.DynamoDbSessionStore;
+import org.punchgate.session.SessionStore;
+import org.punchgate.token.PunchoutTokens;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * What every function builds once per container: configuration, the DynamoDB client, the stores, the
+ * token signer, the id generator and the clock. Handlers take it in their constructor; tests and the
+ * benchmark build their own with in-memory stores.
+ */
+public record Wiring(
+    Config config,
+    SessionStore sessions,
+    ConnectionStore connections,
+    PunchoutTokens tokens,
+    RandomIds ids,
+    Clock clock) {
+
+  public static Wiring fromEnvironment() {
+    Config config = Config.load();
+    return of(config, new AwsClients(config));
+  }
+
+  public static Wiring of(Config config, AwsClients clients) {
+    DynamoDbClient dynamoDb = clients.dynamoDb();
+    Clock clock = Clock.systemUTC();
+    return new Wiring(
+        config,
+        new DynamoDbSessionStore(dynamoDb, config.sessionsTable(), config.sessionRetention()),
+        new DynamoDbConnectionStore(dynamoDb, config.mappingsTable()),
+        new PunchoutTokens(config.tokenSecret(), clock),
+        new RandomIds(),
+        clock);
+  }
+}

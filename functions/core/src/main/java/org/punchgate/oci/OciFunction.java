@@ -1,0 +1,48 @@
+package org.punchgate.oci;
+
+import java.util.Locale;
+import java.util.Optional;
+import org.punchgate.connection.ConnectionFormat;
+
+/**
+ * The optional catalog functions of SPECS §1.2, the OCI version that introduced each, and the call-up
+ * parameter each one needs.
+ */
+public enum OciFunction {
+  DETAIL(ConnectionFormat.OCI_3_0, OciCallUp.PRODUCT_ID),
+  VALIDATE(ConnectionFormat.OCI_3_0, OciCallUp.PRODUCT_ID),
+  SOURCING(ConnectionFormat.OCI_3_0, null),
+  BACKGROUND_SEARCH(ConnectionFormat.OCI_4_0, OciCallUp.SEARCH_STRING),
+  /** OCI 5.0, spelled without underscore; the product comes as EXT_PRODUCT_ID. */
+  QUANTITYCHECK(ConnectionFormat.OCI_5_0, OciCallUp.EXT_PRODUCT_ID);
+
+  private final ConnectionFormat since;
+  private final String requiredParameter;
+
+  OciFunction(ConnectionFormat since, String requiredParameter) {
+    this.since = since;
+    this.requiredParameter = requiredParameter;
+  }
+
+  public static Optional<OciFunction> parse(String value) {
+    if (value == null) {
+      return Optional.empty();
+    }
+    String v = value.strip().toUpperCase(Locale.ROOT);
+    for (OciFunction f : values()) {
+      if (f.name().equals(v) || ("QUANTITY_CHECK".equals(v) && f == QUANTITYCHECK)) {
+        return Optional.of(f);
+      }
+    }
+    return Optional.empty();
+  }
+
+  public boolean availableIn(ConnectionFormat format) {
+    return format.ordinal() >= since.ordinal() && format.isOci();
+  }
+
+  /** The call-up parameter this function cannot do without, or null. */
+  public String requiredParameter() {
+    return requiredParameter;
+  }
+}

@@ -1,0 +1,17 @@
+package org.punchgate.returnform;
+
+import java.util.EnumMap;
+import java.util.Map;
+import org.punchgate.config.Wiring;
+import org.punchgate.connection.ConnectionFormat;
+
+/** The cart renderer of every protocol the gateway speaks, by connection format. */
+public final class CartRenderers {
+
+  private CartRenderers() {}
+
+  public static Map<ConnectionFormat, CartRenderer> all(Wiring wiring) {
+    Map<ConnectionFormat, CartRenderer> renderers = new EnumMap<>(ConnectionFormat.class);
+    return renderers;
+  }
+}

@@ -1,0 +1,69 @@
+package org.punchgate.cart;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
+import org.punchgate.json.Json;
+
+class CartJsonTest {
+
+  @Test
+  void readsExactDecimalsAndEveryDocumentedField() {
+    var submission = CartJson.read(Json.parse("""
+        {"currency":"EUR","shipping":"4.95","tax":19.0,"lines":[{"lineId":"p","sku":"KIT","description":"Kit",
+         "quantity":1,"unit":"SET","unitPrice":0.1,"priceUnit":1},
+         {"lineId":"c","parentLineId":"p","sku":"S-1","auxiliaryId":"aux <&> 1","description":"Screw","longText":"Long",
+         "quantity":"100","unit":"PCE","unitPrice":"0.0125","priceUnit":"100","currency":"EUR","leadTimeDays":5,
+         "manufacturer":"Acme","manufacturerSku":"A-1","buyerSku":"M-9","classification":{"scheme":"UNSPSC","code":"31161500"},
+         "contract":"4600000001","contractItem":"10","quoteId":"Q-1","quoteItem":"2","attachmentUrl":"https://x/y.pdf",
+         "attachmentTitle":"Sheet","service":false,"attributes":{"color":"red"}}]}
+        """));
+    assertTrue(submission.valid(), submission.violations().toString());
+    Cart cart = submission.cart();
+    assertEquals(new BigDecimal("0.1"), cart.lines().get(0).unitPrice());
+    assertEquals(new BigDecimal("19.0"), cart.tax());
+    CartLine child = cart.lines().get(1);
+    assertEquals("p", child.parentLineId());
+    assertEquals("aux <&> 1", child.auxiliaryId());
+    assertEquals(new Classification("UNSPSC", "31161500"), child.classification());
+    assertEquals("red", child.attributes().get("color"));
+    assertEquals(new BigDecimal("0.0125"), child.extendedPrice(), "100 × 0.0125 per 100");
+    assertEquals(new BigDecimal("0.10"), cart.itemTotal(), "children are priced inside their parent");
+  }
+
+  @Test
+  void writesWhatItReads() {
+    String json = "{\"currency\":\"EUR\",\"lines\":[{\"lineId\":\"1\",\"sku\":\"A\",\"description\":\"Ä\","
+        + "\"quantity\":2.50,\"unit\":\"PCE\",\"unitPrice\":1.10,\"currency\":\"EUR\"}]}";
+    Cart cart = CartJson.read(Json.parse(json)).cart();
+    assertEquals(cart, CartJson.read(CartJson.write(cart)).cart());
+    assertEquals(new BigDecimal("2.50"), cart.lines().get(0).quantity());
+  }
+
+  @Test
+  void reportsDuplicateIdsUnknownParentsAndWrongTypes() {
+    var submission = CartJson.read(Json.parse("""
+        {"currency":"EURO","lines":[{"lineId":"1","description":"a","quantity":1,"unit":"PCE","unitPrice":1},
+         {"lineId":"1","parentLineId":"9","description":"b","quantity":1,"unit":"PCE","unitPrice":1,"leadTimeDays":1.5},
+         "not an object"]}
+        """));
+    assertEquals(java.util.List.of("currency", "lines[1].leadTimeDays", "lines[2]"),
+        submission.violations().stream().map(v -> v.location()).toList());
+  }
+
+  @Test
+  void theDocumentedSchemaNamesExactlyTheFieldsTheReaderKnows() throws Exception {
+    try (var in = CartJsonTest.class.getResourceAsStream("/schema/cart.schema.json")) {
+      var schema = Json.parse(in.readAllBytes());
+      var documented = new java.util.TreeSet<String>();
+      schema.at("/$defs/line/properties").fieldNames().forEachRemaining(documented::add);
+      var known = new java.util.TreeSet<String>();
+      for (var component : CartLine.class.getRecordComponents()) {
+        known.add(component.getName());
+      }
+      assertEquals(known, documented);
+    }
+  }
+}

@@ -1,0 +1,94 @@
+package org.punchgate.testing;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.punchgate.cart.Cart;
+import org.punchgate.cart.CartLine;
+import org.punchgate.cart.Classification;
+import org.punchgate.connection.Connection;
+import org.punchgate.connection.ConnectionFormat;
+import org.punchgate.connection.FieldMapping;
+import org.punchgate.connection.LoginParameterNames;
+import org.punchgate.security.SecretHash;
+import org.punchgate.token.PunchoutTokens;
+
+/** Shared test data: connections, carts, a fixed clock and a token signer. */
+public final class Fixtures {
+
+  public static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+  public static final byte[] TOKEN_SECRET = "test-secret-test-secret-test-secret!".getBytes(StandardCharsets.UTF_8);
+  /** Few iterations keep unit tests fast; production hashes use the default work factor. */
+  private static final int TEST_ITERATIONS = 1_000;
+
+  private Fixtures() {}
+
+  public static MutableClock clock() {
+    return new MutableClock(NOW);
+  }
+
+  public static PunchoutTokens tokens(Clock clock) {
+    return new PunchoutTokens(TOKEN_SECRET, clock);
+  }
+
+  public static String hash(String secret) {
+    return SecretHash.hash(secret, new SecureRandom(), TEST_ITERATIONS);
+  }
+
+  public static Connection ociConnection(String id, ConnectionFormat format) {
+    return new Connection(id, "Test " + id, true, format, "acme-buyers", LoginParameterNames.DEFAULT, id,
+        hash(id + "-pass"), List.of("https://srm.example.com", "http://localhost:3000"),
+        "https://shop.example.com/punchout/start", Duration.ofMinutes(30), FieldMapping.EMPTY,
+        Map.of("pcs", "PCE"), new Classification("UNSPSC", "44120000"), null);
+  }
+
+  public static Connection inactive(Connection c) {
+    return new Connection(c.id(), c.name(), false, c.format(), c.userGroup(), c.loginParameters(), c.username(),
+        c.secretHash(), c.allowedReturnOrigins(), c.shopStartUrl(), c.sessionLifetime(), c.fieldMapping(),
+        c.unitMap(), c.defaultClassification(), c.cxml());
+  }
+
+  public static CartLine line(String lineId, String sku, String description, String quantity, String unitPrice) {
+    return new CartLine(lineId, null, sku, null, description, null, new BigDecimal(quantity), "pcs",
+        new BigDecimal(unitPrice), null, "EUR", 3, "Acme", "ACME-" + sku, null, null, null, null, null, null,
+        null, null, false, Map.of());
+  }
+
+  public static Cart cart(CartLine... lines) {
+    return new Cart("EUR", List.of(lines), null, null);
+  }
+
+  /** A clock tests can move forward. */
+  public static final class MutableClock extends Clock {
+    private Instant now;
+
+    MutableClock(Instant now) {
+      this.now = now;
+    }
+
+    public void advance(Duration duration) {
+      now = now.plus(duration);
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+  }
+}
