@@ -88,6 +88,38 @@ class LocalRunnerSmokeIT {
     assertTrue(page.contains("<td data-field=\"LONGTEXT\">Priced per 100</td>"), page);
   }
 
+  @Test
+  void ociFunctionsOpenTheRightShopPage(LocalRunner runner) throws Exception {
+    assertTrue(punchoutLanding(runner, "&FUNCTION=DETAIL&PRODUCTID=BRG-6205-2RS").startsWith("/shop/product?"));
+    String validate = punchoutLanding(runner, "&FUNCTION=VALIDATE&PRODUCTID=TAPE-5M-MAG&QUANTITY=3");
+    assertTrue(validate.startsWith("/shop/cart?"), validate);
+    var cart = get(runner, validate);
+    assertTrue(cart.body().contains("data-sku=\"TAPE-5M-MAG\""), cart.body());
+    assertTrue(cart.body().contains("value=\"3\""), cart.body());
+    String search = punchoutLanding(runner, "&FUNCTION=BACKGROUND_SEARCH&SEARCHSTRING=bearing");
+    var hits = get(runner, search);
+    assertEquals(1, hits.body().split("<tr class=\"product\"", -1).length - 1, hits.body());
+  }
+
+  @Test
+  void checkoutIsRefusedInAPunchoutShop(LocalRunner runner) throws Exception {
+    var page = get(runner, "/shop/checkout");
+    assertEquals(403, page.statusCode());
+    assertTrue(page.body().contains("Transfer cart"));
+  }
+
+  /** Logs in through demo-oci4 (OCI 4.0) with extra call-up parameters; returns where the shop sends the buyer. */
+  private String punchoutLanding(LocalRunner runner, String parameters) throws Exception {
+    String query = "USERNAME=demo-oci4&PASSWORD=demo-oci4-pass&HOOK_URL="
+        + URLEncoder.encode(runner.baseUrl() + "/buyer/hook", StandardCharsets.UTF_8) + parameters;
+    var login = get(runner, "/punchout/oci/demo-oci4?" + query);
+    assertEquals(302, login.statusCode(), login.body());
+    var landing = http.send(HttpRequest.newBuilder(URI.create(login.headers().firstValue("location").orElseThrow())).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertEquals(303, landing.statusCode(), landing.body());
+    return landing.headers().firstValue("location").orElseThrow();
+  }
+
   private HttpResponse<String> get(LocalRunner runner, String path) throws Exception {
     return http.send(HttpRequest.newBuilder(runner.baseUrl().resolve(path)).build(), HttpResponse.BodyHandlers.ofString());
   }
