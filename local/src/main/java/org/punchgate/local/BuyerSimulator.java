@@ -13,26 +13,23 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.punchgate.http.FormParameters;
 import org.punchgate.http.HttpRequest;
+import org.punchgate.oci.OciCartParser;
+import org.punchgate.oci.OciItem;
 import org.punchgate.security.RandomIds;
 
 /**
  * Plays the buyer's procurement system (an SAP SRM system calling an OCI catalog): launches a punchout
  * with a browser form post to {@code /punchout/oci/{connectionId}}, and receives the cart that comes back
- * to its {@code HOOK_URL} as {@code NEW_ITEM-*} form fields, shown one row per item.
+ * to its {@code HOOK_URL} as {@code NEW_ITEM-*} form fields, read with {@link OciCartParser} and shown one
+ * row per item.
  */
 final class BuyerSimulator {
 
   static final String BASE = "/buyer";
 
-  private static final Pattern ITEM_FIELD = Pattern.compile("NEW_ITEM-([A-Z0-9_]+)\\[(\\d+)\\]", Pattern.CASE_INSENSITIVE);
-  /** OCI long texts are sent as {@code NEW_ITEM-LONGTEXT_<n>:132[]}, possibly in several parts. */
-  private static final Pattern LONG_TEXT = Pattern.compile("NEW_ITEM-LONGTEXT_(\\d+):132\\[\\]", Pattern.CASE_INSENSITIVE);
   private static final List<String> FUNCTIONS = List.of("", "DETAIL", "VALIDATE", "BACKGROUND_SEARCH", "SOURCING");
   private static final List<String> CHARSETS = List.of("UTF-8", "ISO-8859-1", "windows-1252");
 
@@ -155,7 +152,12 @@ final class BuyerSimulator {
   /** The cart coming back: form fields in the charset the punchout asked for (or that the request names). */
   private int hook(HttpExchange exchange, byte[] body) throws IOException {
     FormParameters query = Exchanges.query(exchange);
-    Launch launch = launches.get(valueOr(query.first("sim"), ""));
+    // the gateway may move HOOK_URL's query into the posted fields (OCI allows both): look in both
+    String sim = query.first("sim");
+    if (sim == null && exchange.getRequestMethod().equals("POST")) {
+      sim = FormParameters.parse(new String(body, StandardCharsets.ISO_8859_1), StandardCharsets.ISO_8859_1).first("sim");
+    }
+    Launch launch = launches.get(valueOr(sim, ""));
     Charset charset = Exchanges.requestCharset(exchange, launch == null ? StandardCharsets.UTF_8 : launch.charset());
     FormParameters fields = exchange.getRequestMethod().equals("POST")
         ? FormParameters.parse(new String(body, StandardCharsets.ISO_8859_1), charset)
@@ -164,21 +166,9 @@ final class BuyerSimulator {
   }
 
   private static String receivedPage(Launch launch, Charset charset, FormParameters fields) {
-    Map<Integer, Map<String, String>> items = new TreeMap<>();
+    List<OciItem> items = OciCartParser.parse(fields);
     Set<String> columns = new LinkedHashSet<>();
-    for (var p : fields.all()) {
-      Matcher item = ITEM_FIELD.matcher(p.name());
-      Matcher longText = LONG_TEXT.matcher(p.name());
-      if (item.matches()) {
-        String field = item.group(1).toUpperCase(java.util.Locale.ROOT);
-        columns.add(field);
-        items.computeIfAbsent(Integer.parseInt(item.group(2)), i -> new LinkedHashMap<>()).merge(field, p.value(), String::concat);
-      } else if (longText.matches()) {
-        columns.add("LONGTEXT");
-        items.computeIfAbsent(Integer.parseInt(longText.group(1)), i -> new LinkedHashMap<>())
-            .merge("LONGTEXT", p.value(), String::concat);
-      }
-    }
+    items.forEach(item -> columns.addAll(item.fields().keySet()));
     StringBuilder html = new StringBuilder();
     html.append("<p id=\"received-summary\">").append(items.size()).append(" item(s) received")
         .append(launch == null ? " (from a punchout this simulator did not start)" : " from <b>" + escape(launch.connectionId()) + "</b>")
@@ -189,10 +179,11 @@ final class BuyerSimulator {
       html.append("<div style=\"overflow-x:auto\"><table id=\"received-items\"><tr><th>#</th>");
       columns.forEach(c -> html.append("<th>").append(escape(c)).append("</th>"));
       html.append("</tr>");
-      items.forEach((index, values) -> {
-        html.append("<tr class=\"item\" data-index=\"").append(index).append("\"><td>").append(index).append("</td>");
+      items.forEach(item -> {
+        html.append("<tr class=\"item\" data-index=\"").append(item.index()).append("\"><td>").append(item.index())
+            .append("</td>");
         columns.forEach(c -> html.append("<td data-field=\"").append(escape(c)).append("\">")
-            .append(escape(values.getOrDefault(c, ""))).append("</td>"));
+            .append(escape(item.fields().getOrDefault(c, ""))).append("</td>"));
         html.append("</tr>");
       });
       html.append("</table></div>");
