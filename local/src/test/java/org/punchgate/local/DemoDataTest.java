@@ -34,6 +34,24 @@ class DemoDataTest {
   }
 
   @Test
+  void seedFileAddsConnectionsAndNamesTheBadOne(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    var store = new InMemoryConnectionStore();
+    var seed = dir.resolve("seed.json");
+    java.nio.file.Files.writeString(seed, """
+        {"connections":[{"id":"acme-prod","format":"OCI_4_0","userGroup":"acme-buyers","username":"srm",
+          "password":"s3cret-enough","allowedReturnOrigins":["https://srm.acme.example"],
+          "shopStartUrl":"https://shop.example/punchout"}]}""");
+    var loaded = DemoData.loadSeed(store, seed);
+    assertEquals("s3cret-enough", loaded.getFirst().password());
+    assertTrue(SecretHash.verify("s3cret-enough", store.find("acme-prod").orElseThrow().secretHash()));
+
+    java.nio.file.Files.writeString(seed, "{\"connections\":[{\"id\":\"x\",\"format\":\"OCI_4_0\"}]}");
+    var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> DemoData.loadSeed(store, seed));
+    assertTrue(e.getMessage().contains("connections[0]"), e.getMessage());
+  }
+
+  @Test
   void catalogHasTheCasesTheDemoShows() {
     assertTrue(catalog.all().size() >= 12);
     assertTrue(catalog.all().stream().anyMatch(p -> p.name().length() > 40 && p.name().matches(".*[äöüÄÖÜß].*")),
