@@ -117,6 +117,20 @@ class DemoDataTest {
   }
 
   @Test
+  void sessionInfoOfACxmlInspectReopensTheTopLevelLinesReadOnly() {
+    var info = org.punchgate.json.Json.parse("""
+        {"sessionId":"s2","userGroup":"acme-buyers","user":"j@acme.example","format":"CXML","function":null,
+         "operation":"inspect","readOnly":true,"initialCart":{"currency":"EUR","lines":[
+           {"lineId":"1","sku":"DRL-18V-KIT","quantity":2},
+           {"lineId":"2","parentLineId":"1","sku":"BAT-18V-40","quantity":4},
+           {"lineId":"3","sku":"SCR-4X40-TX","quantity":"500"}]}}""");
+    var session = DemoShop.readSessionInfo(info, "s2", "not.a.token");
+    assertTrue(session.readOnly());
+    assertEquals(Map.of("DRL-18V-KIT", new BigDecimal("2"), "SCR-4X40-TX", new BigDecimal("500")), session.initialCart(),
+        "the kit stands for its parts");
+  }
+
+  @Test
   void sessionInfoGivesFunctionAndParametersFromTheShopApi() {
     var info = org.punchgate.json.Json.parse("""
         {"sessionId":"s1","userGroup":"globex-buyers","user":"demo-oci4","format":"OCI_4_0",
