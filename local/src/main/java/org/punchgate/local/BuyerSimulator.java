@@ -33,6 +33,7 @@ final class BuyerSimulator {
 
   private static final List<String> FUNCTIONS = List.of("", "DETAIL", "VALIDATE", "BACKGROUND_SEARCH", "SOURCING");
   private static final List<String> CHARSETS = List.of("UTF-8", "ISO-8859-1", "windows-1252");
+  private static final String LONGTEXT = "LONGTEXT";
 
   /** A launched punchout: where the cart will come back from, and in which charset it was asked for. */
   private record Launch(String connectionId, Charset charset) {}
@@ -208,17 +209,22 @@ final class BuyerSimulator {
         columns.add(name);
       }
     }));
+    // the one paragraph-long field goes last, so the short ones stay side by side on one line
+    if (columns.remove(LONGTEXT)) {
+      columns.add(LONGTEXT);
+    }
     StringBuilder html = new StringBuilder();
     if (items.isEmpty()) {
       html.append("<p id=\"no-items\">No items: the punchout was cancelled or the cart was empty.</p>");
     } else {
-      html.append("<div style=\"overflow-x:auto\"><table id=\"received-items\"><tr><th>#</th>");
+      html.append("<div class=\"wide\"><table id=\"received-items\" class=\"nowrap\"><tr><th>#</th>");
       columns.forEach(c -> html.append("<th>").append(escape(c)).append("</th>"));
       html.append("</tr>");
       items.forEach(item -> {
         html.append("<tr class=\"item\" data-index=\"").append(item.index()).append("\"><td>").append(item.index())
             .append("</td>");
-        columns.forEach(c -> html.append("<td data-field=\"").append(escape(c)).append("\">")
+        columns.forEach(c -> html.append("<td data-field=\"").append(escape(c))
+            .append(c.equals(LONGTEXT) ? "\" class=\"text\">" : "\">")
             .append(escape(java.util.Objects.requireNonNullElse(item.fields().get(c), ""))).append("</td>"));
         html.append("</tr>");
       });

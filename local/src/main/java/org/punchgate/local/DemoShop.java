@@ -189,12 +189,12 @@ final class DemoShop {
     html.append("<table id=\"catalog\"><tr><th>SKU</th><th>Product</th><th>Manufacturer</th><th>Unit</th>"
         + "<th>Your price</th><th>Lead time</th><th></th></tr>");
     for (var p : products) {
-      html.append("<tr class=\"product\" data-sku=\"").append(escape(p.sku())).append("\"><td>").append(escape(p.sku()))
+      html.append("<tr class=\"product\" data-sku=\"").append(escape(p.sku())).append("\"><td class=\"nowrap\">").append(escape(p.sku()))
           .append("</td><td><a href=\"").append(BASE).append("/product?k=").append(visit.key).append("&amp;sku=")
           .append(escape(encode(p.sku()))).append("\">").append(escape(p.name())).append("</a></td><td>")
           .append(escape(p.manufacturer())).append("</td><td>").append(escape(p.unit())).append("</td><td class=\"num\">")
-          .append(escape(priceText(p, visit))).append("</td><td class=\"num\">").append(p.leadTimeDays())
-          .append(" days</td><td>").append(addForm(visit, p.sku())).append("</td></tr>");
+          .append(escape(priceText(p, visit))).append("</td><td class=\"num\">").append(leadTimeText(p))
+          .append("</td><td class=\"nowrap\">").append(addForm(visit, p.sku())).append("</td></tr>");
     }
     html.append("</table>");
     return send(exchange, 200, "Catalog", visit, html.toString());
@@ -216,7 +216,7 @@ final class DemoShop {
     row(html, "Unit", p.unit());
     row(html, "Your price", priceText(p, visit));
     row(html, "List price", p.listPrice().toPlainString() + " " + catalog.currency());
-    row(html, "Lead time", p.leadTimeDays() + " days");
+    row(html, "Lead time", leadTimeText(p));
     for (var c : p.components()) {
       row(html, "Included", c.quantity().toPlainString() + " × " + c.sku()
           + catalog.find(c.sku()).map(x -> " " + x.name()).orElse(""));
@@ -475,6 +475,10 @@ final class DemoShop {
   private String priceText(DemoCatalog.Product p, Visit visit) {
     String per = p.priceUnit().compareTo(BigDecimal.ONE) == 0 ? "" : " per " + p.priceUnit().toPlainString();
     return p.price(visit.session.userGroup()).toPlainString() + " " + catalog.currency() + per + " / " + p.unit();
+  }
+
+  private static String leadTimeText(DemoCatalog.Product p) {
+    return p.leadTimeDays() + (p.leadTimeDays() == 1 ? " day" : " days");
   }
 
   private static String addForm(Visit visit, String sku) {
