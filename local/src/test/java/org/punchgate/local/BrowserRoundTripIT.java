@@ -154,6 +154,29 @@ class BrowserRoundTripIT {
   }
 
   /** Fills the simulator's launch form and clicks start; the browser auto-posts to the gateway and lands in the shop. */
+  @Test
+  void cxmlCreateThroughTheShopArrivesAsAnOrderMessage(LocalRunner runner) throws IOException {
+    browser.get(runner.baseUrl() + "/buyer/cxml/");
+    new Select(browser.findElement(By.id("connection"))).selectByValue("demo-cxml");
+    new Select(browser.findElement(By.id("operation"))).selectByValue("create");
+    browser.findElement(By.id("start-punchout")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("catalog")));
+    assertTrue(text(By.id("buyer")).contains("acme-buyers"), text(By.id("buyer")));
+    addToCart("PPE-HELMET-WH", "2", 1);
+    addToCart("SCR-4X40-TX", "300", 2);
+    transferCart();
+
+    assertTrue(text(By.id("received-summary")).contains("2 item(s) received from demo-cxml"), text(By.id("received-summary")));
+    assertTrue(text(By.id("received-summary")).contains("cxml-base64"), text(By.id("received-summary")));
+    assertEquals("create", text(By.id("operation-allowed")));
+    var items = receivedItems();
+    assertEquals(List.of("PPE-HELMET-WH", "SCR-4X40-TX"), items.stream().map(i -> i.get("SupplierPartID")).toList());
+    assertEquals("2", items.get(0).get("quantity"));
+    assertEquals("300", items.get(1).get("quantity"));
+    assertEquals("100", items.get(1).get("PriceBasisQuantity"), "screws are priced per 100");
+    screenshotOfReceivedItems("cxml-roundtrip.png");
+  }
+
   private static void startPunchout(LocalRunner runner, String connection, String charset) {
     browser.get(runner.baseUrl().resolve("/buyer/").toString());
     // choosing a connection fills USERNAME and PASSWORD from the option, as a person would see it happen
