@@ -26,23 +26,36 @@ final class Exchanges {
 
   private Exchanges() {}
 
+  /**
+   * How much of a too-large body is read and thrown away before the 413 goes out: a client that sends
+   * its whole body before reading the answer would otherwise see a reset connection instead of the 413.
+   */
+  private static final long MAX_DRAINED_BYTES = 64L * 1024 * 1024;
+
   static byte[] readBody(HttpExchange exchange) throws IOException {
     String declared = exchange.getRequestHeaders().getFirst("Content-Length");
-    if (declared != null) {
-      try {
-        if (Long.parseLong(declared.strip()) > MAX_BODY_BYTES) {
+    try (InputStream in = exchange.getRequestBody()) {
+      if (declared != null) {
+        try {
+          if (Long.parseLong(declared.strip()) > MAX_BODY_BYTES) {
+            in.skipNBytes(Math.min(Long.parseLong(declared.strip()), MAX_DRAINED_BYTES));
+            throw new BodyTooLargeException();
+          }
+        } catch (NumberFormatException ignored) {
+          // the stream decides below
+        } catch (java.io.EOFException shorter) {
           throw new BodyTooLargeException();
         }
-      } catch (NumberFormatException ignored) {
-        // the stream decides below
       }
-    }
-    try (InputStream in = exchange.getRequestBody()) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       byte[] buffer = new byte[16384];
       int n;
       while ((n = in.read(buffer)) > 0) {
         if (out.size() + n > MAX_BODY_BYTES) {
+          long drained = 0;
+          while (drained < MAX_DRAINED_BYTES && (n = in.read(buffer)) > 0) {
+            drained += n;
+          }
           throw new BodyTooLargeException();
         }
         out.write(buffer, 0, n);
