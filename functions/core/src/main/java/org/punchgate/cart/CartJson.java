@@ -13,7 +13,7 @@ import org.punchgate.json.Json;
 import org.punchgate.validation.Violation;
 
 /**
- * Reads and writes the cart JSON of the shop API ({@code docs/cart.schema.json}). Reading checks every
+ * Reads and writes the cart JSON of the shop API ({@code schema/cart.schema.json} in this module). Reading checks every
  * line and reports each problem with its place ({@code lines[2].quantity}) instead of stopping at the first.
  */
 public final class CartJson {

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.Map;
 
 /**
- * One line of a cart as the shop sends it (see {@code docs/cart.schema.json}). Amounts are exact decimals.
+ * One line of a cart as the shop sends it (see {@code schema/cart.schema.json}). Amounts are exact decimals.
  * {@code lineId} is the shop's own key of the line; {@code parentLineId} makes it a child of another line
  * (OCI 5.0 item hierarchy, cXML composite items). {@code auxiliaryId} is the supplier's opaque key that a
  * procurement system echoes back (cXML SupplierPartAuxiliaryID); it is round-tripped byte-exactly.

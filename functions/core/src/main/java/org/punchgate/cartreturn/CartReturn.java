@@ -99,6 +99,10 @@ public final class CartReturn {
       return Problem.response(501, "Format not supported", "Cart return for " + session.format()
           + " is not available in this deployment.").forSession(session.id());
     }
+    if (renderer.readOnly(session) && !submission.cancel()) {
+      return Problem.response(409, "Session is read-only", "The buyer opened this cart to inspect it; it cannot be"
+          + " changed or sent back. Send {\"cancel\":true} to close the session.").forSession(session.id());
+    }
     CartRenderer.Rendered rendered = renderer.render(session, cart, submission.cancel());
     if (!rendered.valid()) {
       return Problem.response(422, "Cart does not fit the buyer's format", "The cart cannot be expressed in "

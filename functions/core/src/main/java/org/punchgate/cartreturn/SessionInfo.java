@@ -3,6 +3,8 @@ package org.punchgate.cartreturn;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import org.punchgate.cart.CartJson;
+import org.punchgate.cxml.CxmlCallUp;
+import org.punchgate.cxml.PunchOutOperation;
 import org.punchgate.json.Json;
 import org.punchgate.oci.OciCallUp;
 import org.punchgate.session.Session;
@@ -33,10 +35,30 @@ final class SessionInfo {
       n.putNull("function");
     }
     ObjectNode parameters = n.putObject("functionParameters");
-    for (String name : OciCallUp.FUNCTION_PARAMETERS) {
+    for (String name : OciCallUp.FUNCTION_PARAMETERS) { // OCI §1.2
       Json.putIfPresent(parameters, name, session.callUp(name));
     }
     n.set("extrinsics", Json.fromMap(session.extrinsics()));
+    String operation = session.callUp(CxmlCallUp.OPERATION);
+    if (operation != null) {
+      n.put("operation", operation);
+      n.put("readOnly", PunchOutOperation.INSPECT.value().equals(operation));
+    }
+    ObjectNode shipTo = Json.object();
+    session.callUp().forEach((key, value) -> {
+      if (key.startsWith("shipTo.")) {
+        shipTo.put(key.substring("shipTo.".length()), value);
+      }
+    });
+    if (!shipTo.isEmpty()) {
+      n.set("shipTo", shipTo);
+    }
+    ObjectNode selected = Json.object();
+    Json.putIfPresent(selected, "supplierPartID", session.callUp(CxmlCallUp.SELECTED_SUPPLIER_PART_ID));
+    Json.putIfPresent(selected, "supplierPartAuxiliaryID", session.callUp(CxmlCallUp.SELECTED_SUPPLIER_PART_AUXILIARY_ID));
+    if (!selected.isEmpty()) {
+      n.set("selectedItem", selected);
+    }
     if (session.initialCart() != null) {
       n.set("initialCart", CartJson.write(session.initialCart()));
     }

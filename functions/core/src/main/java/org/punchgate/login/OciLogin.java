@@ -98,7 +98,7 @@ public final class OciLogin {
       return query;
     }
     String raw = new String(request.body(), StandardCharsets.ISO_8859_1);
-    String declared = FormParameters.parse(raw, StandardCharsets.ISO_8859_1).firstIgnoreCase(OciCallUp.CHARSET);
+    String declared = FormParameters.parse(raw, StandardCharsets.ISO_8859_1).firstIgnoreCase(OciCallUp.HTTP_CONTENT_CHARSET);
     Charset charset = request.charset(HttpRequest.charsetOr(declared, StandardCharsets.UTF_8));
     return query.plus(FormParameters.parse(new String(request.body(), StandardCharsets.ISO_8859_1), charset));
   }
@@ -114,7 +114,7 @@ public final class OciLogin {
 
   private static Map<String, String> keptParameters(FormParameters params) {
     Map<String, String> kept = new LinkedHashMap<>();
-    for (String name : OciCallUp.KEPT) {
+    for (String name : OciCallUp.KEPT) { // HOOK_URL's own name is per connection: set by the caller
       String value = params.firstIgnoreCase(name);
       if (value != null && !value.isEmpty()) {
         kept.put(name, value.length() > 1024 ? value.substring(0, 1024) : value);

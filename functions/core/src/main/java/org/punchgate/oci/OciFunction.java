@@ -9,10 +9,10 @@ import org.punchgate.connection.ConnectionFormat;
  * parameter each one needs.
  */
 public enum OciFunction {
-  DETAIL(ConnectionFormat.OCI_3_0, OciCallUp.PRODUCT_ID),
-  VALIDATE(ConnectionFormat.OCI_3_0, OciCallUp.PRODUCT_ID),
+  DETAIL(ConnectionFormat.OCI_3_0, OciCallUp.PRODUCTID),
+  VALIDATE(ConnectionFormat.OCI_3_0, OciCallUp.PRODUCTID),
   SOURCING(ConnectionFormat.OCI_3_0, null),
-  BACKGROUND_SEARCH(ConnectionFormat.OCI_4_0, OciCallUp.SEARCH_STRING),
+  BACKGROUND_SEARCH(ConnectionFormat.OCI_4_0, OciCallUp.SEARCHSTRING),
   /** OCI 5.0, spelled without underscore; the product comes as EXT_PRODUCT_ID. */
   QUANTITYCHECK(ConnectionFormat.OCI_5_0, OciCallUp.EXT_PRODUCT_ID);
 

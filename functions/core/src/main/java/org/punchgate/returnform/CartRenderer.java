@@ -15,6 +15,11 @@ public interface CartRenderer {
   /** The form, or the violations that prevent it. {@code cancel}: the buyer left the shop without a cart. */
   Rendered render(Session session, Cart cart, boolean cancel);
 
+  /** Whether the session only shows a cart and may not send one back (cXML {@code inspect}). */
+  default boolean readOnly(Session session) {
+    return false;
+  }
+
   record Rendered(ReturnForm form, List<Violation> violations) {
     public static Rendered ok(ReturnForm form) {
       return new Rendered(form, List.of());

@@ -52,4 +52,18 @@ class CartJsonTest {
     assertEquals(java.util.List.of("currency", "lines[1].leadTimeDays", "lines[2]"),
         submission.violations().stream().map(v -> v.location()).toList());
   }
+
+  @Test
+  void theDocumentedSchemaNamesExactlyTheFieldsTheReaderKnows() throws Exception {
+    try (var in = CartJsonTest.class.getResourceAsStream("/schema/cart.schema.json")) {
+      var schema = Json.parse(in.readAllBytes());
+      var documented = new java.util.TreeSet<String>();
+      schema.at("/$defs/line/properties").fieldNames().forEachRemaining(documented::add);
+      var known = new java.util.TreeSet<String>();
+      for (var component : CartLine.class.getRecordComponents()) {
+        known.add(component.getName());
+      }
+      assertEquals(known, documented);
+    }
+  }
 }

@@ -5,6 +5,8 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import org.punchgate.config.Wiring;
+import org.punchgate.cxml.CxmlSetupService;
+import org.punchgate.cxml.CxmlStartPage;
 import org.punchgate.http.Problem;
 import org.punchgate.lambda.HttpFunction;
 import org.punchgate.snapstart.Priming;
@@ -15,6 +17,8 @@ public final class PunchoutLoginHandler
     implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
   private final OciLogin ociLogin;
+  private final CxmlSetupService cxmlSetup;
+  private final CxmlStartPage cxmlStartPage;
   private final SnapStartHooks snapStart; // held here: the CRaC context keeps its resources weakly
 
   public PunchoutLoginHandler() {
@@ -28,6 +32,9 @@ public final class PunchoutLoginHandler
   PunchoutLoginHandler(Wiring wiring, boolean snapStart) {
     this.ociLogin = new OciLogin(wiring.connections(), wiring.sessions(), wiring.tokens(), wiring.ids(),
         wiring.clock(), wiring.config().maxBodyBytes());
+    this.cxmlSetup = new CxmlSetupService(wiring.connections(), wiring.sessions(), wiring.ids(), wiring.clock(),
+        wiring.config().publicBaseUrl(), wiring.config().maxBodyBytes());
+    this.cxmlStartPage = new CxmlStartPage(wiring.sessions(), wiring.tokens(), wiring.ids(), wiring.clock());
     this.snapStart = !snapStart ? null : SnapStartHooks.register(
         () -> Priming.run(wiring.config(), PunchoutLoginHandler::new, Priming::ociLogin), wiring.ids());
   }
@@ -41,6 +48,8 @@ public final class PunchoutLoginHandler
     String route = event.getRouteKey() == null ? "" : event.getRouteKey();
     return HttpFunction.handle(event, context, request -> switch (route) {
       case "GET /punchout/oci/{connectionId}", "POST /punchout/oci/{connectionId}" -> ociLogin.login(request);
+      case "POST /punchout/cxml" -> cxmlSetup.handle(request);
+      case "GET /punchout/cxml/start/{sessionId}" -> cxmlStartPage.handle(request);
       default -> Problem.response(404, "Not found", "No such route: " + route);
     });
   }

@@ -1,0 +1,357 @@
+package org.punchgate.cxml;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.punchgate.cart.Cart;
+import org.punchgate.cart.CartLine;
+import org.punchgate.cart.Classification;
+import org.punchgate.connection.Connection;
+import org.punchgate.connection.FieldMapping;
+import org.punchgate.returnform.CartRenderer;
+import org.punchgate.returnform.ReturnForm;
+import org.punchgate.session.Session;
+import org.punchgate.validation.Violation;
+import org.punchgate.xml.XmlWriter;
+
+/**
+ * The cXML return form: a PunchOutOrderMessage (SPECS §2.3) in the connection's cXML version, posted from
+ * the buyer's browser to the session's BrowserFormPost URL in the field {@code cxml-base64} (Base64 of the
+ * UTF-8 document) or {@code cxml-urlencoded} (the document's text, which the HTML page escapes).
+ *
+ * <p>In a PunchOutOrderMessage the supplier speaks: From and Sender are our own credential (the connection's
+ * {@code to}, else the To of the setup request), To is the buyer (the setup request's From). No shared
+ * secret is ever written: the document travels through the browser. The BuyerCookie is echoed unchanged.
+ * The Total is the exact sum of the top-level lines; child lines (a parent line's parts) are written as
+ * ItemIn with parentLineNumber under a composite parent priced at group level.
+ */
+public final class CxmlCartRenderer implements CartRenderer {
+
+  public static final String USER_AGENT = "Punchgate";
+  /** Used for the Total of an empty cart when neither the cart nor the session names a currency. */
+  static final String FALLBACK_CURRENCY = "USD";
+
+  private final PayloadIds payloadIds;
+  private final Clock clock;
+
+  public CxmlCartRenderer(PayloadIds payloadIds, Clock clock) {
+    this.payloadIds = payloadIds;
+    this.clock = clock;
+  }
+
+  @Override
+  public boolean readOnly(Session session) {
+    return PunchOutOperation.INSPECT.value().equals(session.callUp(CxmlCallUp.OPERATION));
+  }
+
+  @Override
+  public Rendered render(Session session, Cart cart, boolean cancel) {
+    List<Violation> violations = new ArrayList<>();
+    Connection connection = session.connection();
+    CxmlSettings settings = connection.cxml();
+    if (settings == null) {
+      return Rendered.invalid(List.of(new Violation("connection.cxml", "the connection has no cXML settings")));
+    }
+    String action = session.callUp(CxmlCallUp.BROWSER_FORM_POST);
+    if (action == null || action.isBlank()) {
+      violations.add(new Violation("session." + CxmlCallUp.BROWSER_FORM_POST, "is missing"));
+    }
+    String cookie = session.callUp(CxmlCallUp.BUYER_COOKIE);
+    if (cookie == null) {
+      violations.add(new Violation("session." + CxmlCallUp.BUYER_COOKIE, "is missing"));
+    }
+    CxmlCredential supplier = settings.to() != null ? settings.to()
+        : credential(session, CxmlCallUp.TO_DOMAIN, CxmlCallUp.TO_IDENTITY);
+    CxmlCredential buyer = credential(session, CxmlCallUp.FROM_DOMAIN, CxmlCallUp.FROM_IDENTITY);
+    if (buyer == null && !settings.from().isEmpty()) {
+      buyer = settings.from().get(0);
+    }
+    if (supplier == null) {
+      violations.add(new Violation("connection.cxml.to", "our own credential is not configured"));
+    }
+    if (buyer == null) {
+      violations.add(new Violation("session." + CxmlCallUp.FROM_IDENTITY, "the buyer's credential is unknown"));
+    }
+    Cart effective = cancel || cart == null ? Cart.empty(currencyOf(cart, session)) : cart;
+    String currency = currencyOf(effective, session);
+    String version = settings.version();
+    List<Item> items = items(effective, connection, currency, version, violations);
+    if (!violations.isEmpty()) {
+      return Rendered.invalid(violations);
+    }
+    String lang = session.callUp(CxmlCallUp.LANG) == null ? "en" : session.callUp(CxmlCallUp.LANG);
+    String document = write(session, effective, items, currency, supplier, buyer, cookie, lang, version);
+    String value = settings.returnEncoding().equals(CxmlSettings.BASE64)
+        ? Base64.getEncoder().encodeToString(document.getBytes(StandardCharsets.UTF_8))
+        : document;
+    return Rendered.ok(new ReturnForm(action.strip(), null, StandardCharsets.UTF_8,
+        List.of(new ReturnForm.Field(settings.returnEncoding(), value)), ReturnForm.Submit.AUTOMATIC));
+  }
+
+  private static CxmlCredential credential(Session session, String domainKey, String identityKey) {
+    String domain = session.callUp(domainKey);
+    String identity = session.callUp(identityKey);
+    return domain == null || identity == null ? null : new CxmlCredential(domain, identity);
+  }
+
+  private static String currencyOf(Cart cart, Session session) {
+    if (cart != null && cart.currency() != null) {
+      return cart.currency();
+    }
+    if (cart != null) {
+      for (CartLine line : cart.lines()) {
+        if (line.currency() != null) {
+          return line.currency();
+        }
+      }
+    }
+    if (session.initialCart() != null && session.initialCart().currency() != null) {
+      return session.initialCart().currency();
+    }
+    return FALLBACK_CURRENCY;
+  }
+
+  /** One ItemIn as written: its line, line numbers and the values the mapping gave it. */
+  private record Item(CartLine line, int lineNumber, Integer parentLineNumber, boolean composite, String currency,
+                      String unit, Classification classification, Map<String, String> fields,
+                      Map<String, String> extrinsics) {}
+
+  private static List<Item> items(Cart cart, Connection connection, String cartCurrency, String version,
+                                  List<Violation> violations) {
+    FieldMapping mapping = connection.fieldMapping().over(CxmlFields.DEFAULTS);
+    List<CartLine> lines = cart.lines();
+    int[] numbers = lineNumbers(lines);
+    Map<String, Integer> numberOfId = new HashMap<>();
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).lineId() != null) {
+        numberOfId.putIfAbsent(lines.get(i).lineId(), numbers[i]);
+      }
+    }
+    Set<String> parents = new HashSet<>();
+    for (CartLine line : lines) {
+      if (line.parentLineId() != null) {
+        parents.add(line.parentLineId());
+      }
+    }
+    boolean hierarchy = CxmlVersions.atLeast(version, CxmlVersions.ITEM_HIERARCHY);
+    List<String> extrinsicTargets = new ArrayList<>();
+    for (String target : new TreeMap<>(mapping.sources()).keySet()) {
+      if (target.startsWith(CxmlFields.EXTRINSIC_PREFIX) && target.length() > CxmlFields.EXTRINSIC_PREFIX.length()) {
+        extrinsicTargets.add(target);
+      }
+    }
+    List<Item> items = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      CartLine line = lines.get(i);
+      String at = "lines[" + i + "]";
+      Map<String, String> fields = new HashMap<>();
+      for (String target : List.of(CxmlFields.SUPPLIER_PART_ID, CxmlFields.SUPPLIER_PART_AUXILIARY_ID,
+          CxmlFields.BUYER_PART_ID, CxmlFields.DESCRIPTION, CxmlFields.SHORT_NAME, CxmlFields.MANUFACTURER_PART_ID,
+          CxmlFields.MANUFACTURER_NAME, CxmlFields.URL, CxmlFields.LEAD_TIME)) {
+        String value = mapping.resolve(target, line);
+        if (value != null && (!value.isBlank() || target.equals(CxmlFields.SUPPLIER_PART_AUXILIARY_ID))) {
+          fields.put(target, value);
+        }
+      }
+      if (!fields.containsKey(CxmlFields.SUPPLIER_PART_ID)) {
+        violations.add(new Violation(at + ".sku", "is required: it becomes the cXML SupplierPartID"));
+      }
+      if (!fields.containsKey(CxmlFields.DESCRIPTION) && !fields.containsKey(CxmlFields.SHORT_NAME)) {
+        violations.add(new Violation(at + ".description", "is required: it becomes the cXML Description"));
+      }
+      if (line.quantity() == null || line.quantity().signum() <= 0) {
+        violations.add(new Violation(at + ".quantity", "must be greater than zero"));
+      }
+      if (line.unitPrice() == null) {
+        violations.add(new Violation(at + ".unitPrice", "is required: it becomes the cXML UnitPrice"));
+      }
+      String currency = line.currency() != null ? line.currency() : cartCurrency;
+      if (!currency.equals(cartCurrency)) {
+        violations.add(new Violation(at + ".currency", "is " + currency + " but the cart is in " + cartCurrency
+            + ": a PunchOutOrderMessage has one Total"));
+      }
+      String unit = connection.buyerUnit(line.unit());
+      if (unit == null || unit.isBlank()) {
+        violations.add(new Violation(at + ".unit", "is required: it becomes the cXML UnitOfMeasure"));
+      }
+      Classification classification = line.classification() != null && notBlank(line.classification().code())
+          && notBlank(line.classification().scheme()) ? line.classification() : connection.defaultClassification();
+      if (classification == null) {
+        violations.add(new Violation(at + ".classification",
+            "is required (cXML needs at least one Classification) and the connection has no default"));
+      }
+      String lead = fields.get(CxmlFields.LEAD_TIME);
+      if (lead != null && !lead.strip().matches("\\d{1,9}")) {
+        violations.add(new Violation(at + ".leadTimeDays", "must be a whole number of days, not " + lead));
+      }
+      if (line.priceUnit() != null && line.priceUnit().signum() <= 0) {
+        violations.add(new Violation(at + ".priceUnit", "must be greater than zero"));
+      }
+      boolean priceBasis = line.priceUnit() != null && line.priceUnit().compareTo(BigDecimal.ONE) != 0;
+      if (priceBasis && !hierarchy) {
+        violations.add(new Violation(at + ".priceUnit",
+            "a price unit other than 1 needs PriceBasisQuantity, which cXML " + version + " does not have"));
+      }
+      Integer parentNumber = null;
+      if (line.parentLineId() != null) {
+        parentNumber = numberOfId.get(line.parentLineId());
+        if (parentNumber == null) {
+          violations.add(new Violation(at + ".parentLineId", "names no line of this cart: " + line.parentLineId()));
+        } else if (!hierarchy) {
+          violations.add(new Violation(at + ".parentLineId",
+              "item hierarchies need cXML " + CxmlVersions.ITEM_HIERARCHY + " or later, the connection writes " + version));
+        }
+      }
+      Map<String, String> extrinsics = new java.util.LinkedHashMap<>();
+      for (String target : extrinsicTargets) {
+        String value = mapping.resolve(target, line);
+        if (value != null && !value.isBlank()) {
+          extrinsics.put(target.substring(CxmlFields.EXTRINSIC_PREFIX.length()), value);
+        }
+      }
+      boolean composite = line.lineId() != null && parents.contains(line.lineId());
+      items.add(new Item(line, numbers[i], parentNumber, composite, currency, unit, classification,
+          fields, extrinsics));
+    }
+    return items;
+  }
+
+  /**
+   * The lineNumber of each line, by position: the shop's own line ids when they are all distinct positive
+   * whole numbers (so an edit keeps the numbers the buyer's system knows), else positions from 1.
+   */
+  private static int[] lineNumbers(List<CartLine> lines) {
+    int[] numbers = new int[lines.size()];
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < lines.size(); i++) {
+      String id = lines.get(i).lineId();
+      if (id == null || !id.matches("[1-9]\\d{0,8}") || !seen.add(id)) {
+        for (int j = 0; j < numbers.length; j++) {
+          numbers[j] = j + 1;
+        }
+        return numbers;
+      }
+      numbers[i] = Integer.parseInt(id);
+    }
+    return numbers;
+  }
+
+  private String write(Session session, Cart cart, List<Item> items, String currency, CxmlCredential supplier,
+                       CxmlCredential buyer, String cookie, String lang, String version) {
+    var envelope = new CxmlWriter.Envelope(payloadIds.next(), clock.instant(), version, null);
+    XmlWriter w = CxmlWriter.begin(envelope);
+    w.start("Header");
+    CxmlWriter.party(w, "From", List.of(supplier), null);
+    CxmlWriter.party(w, "To", List.of(buyer), null);
+    CxmlWriter.party(w, "Sender", List.of(supplier), USER_AGENT);
+    w.end();
+    String mode = "test".equals(session.callUp(CxmlCallUp.DEPLOYMENT_MODE)) ? "test" : null;
+    w.start("Message").attribute("deploymentMode", mode).attribute("inReplyTo", session.callUp(CxmlCallUp.PAYLOAD_ID));
+    w.start("PunchOutOrderMessage");
+    w.start("BuyerCookie").raw(cookie).end();
+    w.start("PunchOutOrderMessageHeader").attribute("operationAllowed", operationAllowed(session).value());
+    w.start("Total");
+    money(w, currency, cart.itemTotal());
+    w.end();
+    if (cart.shipping() != null) {
+      w.start("Shipping");
+      money(w, currency, cart.shipping());
+      w.start("Description").attribute("xml:lang", lang).text("Shipping").end();
+      w.end();
+    }
+    if (cart.tax() != null) {
+      w.start("Tax");
+      money(w, currency, cart.tax());
+      w.start("Description").attribute("xml:lang", lang).text("Tax").end();
+      w.end();
+    }
+    w.end();
+    boolean hierarchy = CxmlVersions.atLeast(version, CxmlVersions.ITEM_HIERARCHY);
+    for (Item item : items) {
+      itemIn(w, item, lang, hierarchy);
+    }
+    w.end().end().end();
+    return w.toString();
+  }
+
+  private static PunchOutOperation operationAllowed(Session session) {
+    String op = session.callUp(CxmlCallUp.OPERATION);
+    if (PunchOutOperation.EDIT.value().equals(op)) {
+      return PunchOutOperation.EDIT;
+    }
+    if (PunchOutOperation.INSPECT.value().equals(op)) {
+      return PunchOutOperation.INSPECT;
+    }
+    return PunchOutOperation.CREATE;
+  }
+
+  private static void itemIn(XmlWriter w, Item item, String lang, boolean hierarchy) {
+    CartLine line = item.line();
+    Map<String, String> f = item.fields();
+    w.start("ItemIn").attribute("quantity", line.quantity().toPlainString())
+        .attribute("lineNumber", Integer.toString(item.lineNumber()));
+    if (hierarchy) {
+      if (item.parentLineNumber() != null) {
+        w.attribute("parentLineNumber", item.parentLineNumber().toString()).attribute("itemType", "item");
+      } else if (item.composite()) {
+        // the parent carries the price of the group: its children are listed for information
+        w.attribute("itemType", "composite").attribute("compositeItemType", "groupLevel");
+      }
+      w.attribute("itemClassification", line.service() ? "service" : null);
+    }
+    w.start("ItemID").element("SupplierPartID", f.get(CxmlFields.SUPPLIER_PART_ID));
+    if (f.containsKey(CxmlFields.SUPPLIER_PART_AUXILIARY_ID)) {
+      // opaque to us and echoed by the buyer: written exactly, whitespace included
+      w.start("SupplierPartAuxiliaryID").text(f.get(CxmlFields.SUPPLIER_PART_AUXILIARY_ID)).end();
+    }
+    if (hierarchy) {
+      w.element("BuyerPartID", f.get(CxmlFields.BUYER_PART_ID));
+    }
+    w.end();
+    w.start("ItemDetail");
+    w.start("UnitPrice");
+    money(w, item.currency(), line.unitPrice());
+    w.end();
+    w.start("Description").attribute("xml:lang", lang);
+    if (f.containsKey(CxmlFields.SHORT_NAME)) {
+      w.element("ShortName", f.get(CxmlFields.SHORT_NAME));
+    }
+    w.text(f.get(CxmlFields.DESCRIPTION));
+    w.end();
+    w.element("UnitOfMeasure", item.unit());
+    if (hierarchy && line.priceUnit() != null && line.priceUnit().compareTo(BigDecimal.ONE) != 0) {
+      // the unit price is for `priceUnit` units of the same unit of measure
+      w.start("PriceBasisQuantity").attribute("quantity", line.priceUnit().toPlainString())
+          .attribute("conversionFactor", "1").element("UnitOfMeasure", item.unit()).end();
+    }
+    w.start("Classification").attribute("domain", item.classification().scheme())
+        .text(item.classification().code()).end();
+    w.element("ManufacturerPartID", f.get(CxmlFields.MANUFACTURER_PART_ID));
+    if (f.containsKey(CxmlFields.MANUFACTURER_NAME)) {
+      w.start("ManufacturerName").attribute("xml:lang", lang).text(f.get(CxmlFields.MANUFACTURER_NAME)).end();
+    }
+    w.element("URL", f.get(CxmlFields.URL));
+    w.element("LeadTime", f.get(CxmlFields.LEAD_TIME) == null ? null : f.get(CxmlFields.LEAD_TIME).strip());
+    item.extrinsics().forEach((name, value) -> w.start("Extrinsic").attribute("name", name).text(value).end());
+    w.end();
+    w.end();
+  }
+
+  private static void money(XmlWriter w, String currency, BigDecimal amount) {
+    // at least two decimals, as buyers' systems show money; never rounded
+    BigDecimal shown = amount.scale() < 2 ? amount.setScale(2) : amount;
+    w.start("Money").attribute("currency", currency).text(shown.toPlainString()).end();
+  }
+
+  private static boolean notBlank(String s) {
+    return s != null && !s.isBlank();
+  }
+}

@@ -1,0 +1,81 @@
+package org.punchgate.cxml;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.punchgate.http.FormParameters;
+import org.punchgate.http.Html;
+import org.punchgate.http.HttpRequest;
+import org.punchgate.http.HttpResponse;
+import org.punchgate.security.RandomIds;
+import org.punchgate.session.Session;
+import org.punchgate.session.SessionStatus;
+import org.punchgate.session.SessionStore;
+import org.punchgate.token.PunchoutTokens;
+import org.punchgate.token.TokenClaims;
+
+/**
+ * {@code GET /punchout/cxml/start/{sessionId}?ticket=...}: the StartPage URL of a PunchOutSetupResponse. The
+ * buyer's browser opens it once: the ticket is redeemed (single use, minutes old at most) and the browser is
+ * sent on to the shop's start URL with a short-lived {@code punchout_token}. A used, expired or wrong ticket
+ * gets a plain error page and no token.
+ */
+public final class CxmlStartPage {
+
+  public static final String ROUTE_PREFIX = "/punchout/cxml/start/";
+  public static final String ROUTE = ROUTE_PREFIX + "{sessionId}";
+  public static final String SESSION_ID_PARAMETER = "sessionId";
+  public static final String TICKET_PARAMETER = "ticket";
+  public static final String TOKEN_PARAMETER = "punchout_token";
+  /** The token only has to last until the shop has logged the buyer in. */
+  public static final Duration TOKEN_LIFETIME = Duration.ofMinutes(5);
+
+  private final SessionStore sessions;
+  private final PunchoutTokens tokens;
+  private final RandomIds ids;
+  private final Clock clock;
+
+  public CxmlStartPage(SessionStore sessions, PunchoutTokens tokens, RandomIds ids, Clock clock) {
+    this.sessions = sessions;
+    this.tokens = tokens;
+    this.ids = ids;
+    this.clock = clock;
+  }
+
+  public HttpResponse handle(HttpRequest request) {
+    String sessionId = request.pathParameter(SESSION_ID_PARAMETER);
+    if (sessionId == null && request.path() != null && request.path().startsWith(ROUTE_PREFIX)) {
+      sessionId = request.path().substring(ROUTE_PREFIX.length());
+    }
+    String ticket = FormParameters.parse(request.rawQuery(), StandardCharsets.UTF_8).first(TICKET_PARAMETER);
+    if (sessionId == null || sessionId.isBlank() || ticket == null || ticket.isBlank()
+        || sessionId.length() > 128 || ticket.length() > 128) {
+      return refused();
+    }
+    Instant now = clock.instant();
+    Optional<Session> redeemed = sessions.redeemStartTicket(sessionId, ticket, now);
+    if (redeemed.isEmpty() || redeemed.get().status() != SessionStatus.OPEN) {
+      return refused();
+    }
+    Session session = redeemed.get();
+    Instant expires = now.plus(TOKEN_LIFETIME);
+    if (session.expiresAt().isBefore(expires)) {
+      expires = session.expiresAt();
+    }
+    String token = tokens.issue(new TokenClaims(session.id(), session.connectionId(), session.userGroup(),
+        session.username(), null, now, expires, ids.newId()));
+    String start = session.connection().shopStartUrl();
+    String location = start + (start.indexOf('?') >= 0 ? "&" : "?") + TOKEN_PARAMETER + "="
+        + URLEncoder.encode(token, StandardCharsets.UTF_8);
+    return HttpResponse.redirect(location).forSession(session.id());
+  }
+
+  private static HttpResponse refused() {
+    return HttpResponse.html(403, Html.errorPage("Punchout link not valid",
+        "This punchout link has expired or was already used. Please start the punchout again from your"
+            + " purchasing system."), StandardCharsets.UTF_8);
+  }
+}

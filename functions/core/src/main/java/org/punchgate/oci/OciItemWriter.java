@@ -1,0 +1,290 @@
+package org.punchgate.oci;
+
+import java.math.BigDecimal;
+import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.punchgate.cart.CartLine;
+import org.punchgate.connection.Connection;
+import org.punchgate.connection.FieldMapping;
+import org.punchgate.connection.FieldSource;
+import org.punchgate.returnform.ReturnForm;
+import org.punchgate.validation.Violation;
+
+/**
+ * Writes one OCI item: resolves every field through the mapping, applies the length and format rules of
+ * SPECS §1.3 for the connection's version, and reports what cannot be sent as violations naming the cart
+ * field (or the constant) and the OCI field with its limit. Free text is brought into the page charset and
+ * cut; a description longer than its field is cut and given in full at the start of the long text;
+ * identifiers, codes and numbers are never altered to fit, except that a unit price with more than 3
+ * decimals is expressed exactly through a larger PRICEUNIT.
+ */
+final class OciItemWriter {
+
+  /** When PRICEUNIT has to carry extra decimals, PRICE keeps this many: the precision of a currency amount. */
+  private static final int SCALED_PRICE_DECIMALS = 2;
+
+  /** A value on its way into a field, with where it came from for the messages. */
+  private record Value(String text, String location, String origin) {}
+
+  private final OciVersion version;
+  private final FieldMapping mapping;
+  private final Connection connection;
+  private final String cartCurrency;
+  private final Charset charset;
+  private final String quantityIfMissing;
+
+  OciItemWriter(OciVersion version, FieldMapping mapping, Connection connection, String cartCurrency,
+      Charset charset, String quantityIfMissing) {
+    this.version = version;
+    this.mapping = mapping;
+    this.connection = connection;
+    this.cartCurrency = cartCurrency;
+    this.charset = charset;
+    this.quantityIfMissing = quantityIfMissing;
+  }
+
+  /** Appends the fields of one item to {@code out}, or adds violations. */
+  void write(OciHierarchy.Item item, List<ReturnForm.Field> out, List<Violation> violations) {
+    int index = item.cartIndex();
+    Map<OciField, Value> values = resolve(index, withDefaultClassification(item.line()));
+    addFallbacks(values);
+    addHierarchy(index, item, values);
+    moveOverflowToLongText(index, values, item.components());
+    int before = violations.size();
+    scalePrice(values, violations);
+    List<ReturnForm.Field> fields = new ArrayList<>();
+    values.forEach((field, value) -> {
+      String text = check(field, value, violations);
+      if (text != null) {
+        fields.add(new ReturnForm.Field(field.formName(item.n()), text));
+      }
+    });
+    checkRequired(index, values, violations);
+    addCustomerFields(index, item, fields, violations);
+    if (violations.size() == before) {
+      out.addAll(fields);
+    }
+  }
+
+  private Map<OciField, Value> resolve(int index, CartLine line) {
+    Map<OciField, Value> values = new EnumMap<>(OciField.class);
+    for (OciField field : OciField.values()) {
+      if (!field.isIn(version) || field == OciField.ITEM_TYPE || field == OciField.PARENT_ID) {
+        continue; // the hierarchy fields come from the cart's structure, not from the mapping
+      }
+      FieldSource source = mapping.sourceOf(field.target());
+      String text = mapping.resolve(field.target(), line);
+      if (field == OciField.UNIT && source.kind() == FieldSource.Kind.CART) {
+        text = connection.buyerUnit(text);
+      }
+      if (text != null && !text.isEmpty()) {
+        values.put(field, new Value(text, location(index, source), origin(source)));
+      }
+    }
+    return values;
+  }
+
+  private void addFallbacks(Map<OciField, Value> values) {
+    boolean currencyFromCart = mapping.sourceOf(OciField.CURRENCY.target()).kind() == FieldSource.Kind.CART;
+    if (values.containsKey(OciField.PRICE) && !values.containsKey(OciField.CURRENCY) && currencyFromCart
+        && cartCurrency != null && !cartCurrency.isEmpty()) {
+      values.put(OciField.CURRENCY, new Value(cartCurrency, "currency", "the cart currency"));
+    }
+    if (!values.containsKey(OciField.QUANTITY) && quantityIfMissing != null && !quantityIfMissing.isBlank()) {
+      values.put(OciField.QUANTITY, new Value(quantityIfMissing.strip(), OciCallUp.QUANTITY, "the call-up"));
+    }
+  }
+
+  private void addHierarchy(int index, OciHierarchy.Item item, Map<OciField, Value> values) {
+    if (item.itemType() != null) {
+      values.put(OciField.ITEM_TYPE, new Value(item.itemType(), lineLocation(index), "the cart hierarchy"));
+    }
+    if (item.parentN() != null) {
+      values.put(OciField.PARENT_ID, new Value(item.parentN().toString(), lineLocation(index) + ".parentLineId",
+          "the cart hierarchy"));
+    }
+  }
+
+  /** The long text: the full description when its field cuts it, then the line's long text, then components. */
+  private void moveOverflowToLongText(int index, Map<OciField, Value> values, List<CartLine> components) {
+    Value description = values.get(OciField.DESCRIPTION);
+    Value longText = values.get(OciField.LONGTEXT);
+    boolean longTextMapped = mapping.sourceOf(OciField.LONGTEXT.target()).kind() != FieldSource.Kind.NONE;
+    StringBuilder text = new StringBuilder(longText == null ? "" : longText.text());
+    if (description != null) {
+      String full = OciText.closestIn(description.text(), charset);
+      String cut = OciText.cut(full, OciField.DESCRIPTION.maxLength(version));
+      values.put(OciField.DESCRIPTION, new Value(cut, description.location(), description.origin()));
+      if (!cut.equals(full) && longTextMapped && !text.toString().startsWith(full)) {
+        text.insert(0, text.isEmpty() ? full : full + "\n");
+      }
+    }
+    if (longTextMapped) {
+      for (CartLine component : components) {
+        text.append(text.isEmpty() ? "" : "\n").append(componentLine(component));
+      }
+    }
+    if (!text.isEmpty()) {
+      values.put(OciField.LONGTEXT, new Value(text.toString(),
+          longText == null ? lineLocation(index) + ".longText" : longText.location(), "the long text"));
+    }
+  }
+
+  private String componentLine(CartLine component) {
+    List<String> parts = new ArrayList<>();
+    if (component.quantity() != null) {
+      parts.add(component.quantity().stripTrailingZeros().toPlainString());
+    }
+    if (component.unit() != null) {
+      parts.add(connection.buyerUnit(component.unit()));
+    }
+    if (component.description() != null) {
+      parts.add(component.description());
+    }
+    if (component.sku() != null) {
+      parts.add("(" + component.sku() + ")");
+    }
+    return "- " + String.join(" ", parts);
+  }
+
+  /** A unit price with more decimals than OCI allows, stated exactly per a larger price unit (SPECS §1.3). */
+  private void scalePrice(Map<OciField, Value> values, List<Violation> violations) {
+    Value price = values.get(OciField.PRICE);
+    BigDecimal amount = price == null ? null : OciValues.number(price.text());
+    if (amount == null || amount.signum() < 0 || amount.stripTrailingZeros().scale() <= OciField.MAX_DECIMALS) {
+      return;
+    }
+    Value unit = values.get(OciField.PRICEUNIT);
+    BigDecimal per = unit == null ? BigDecimal.ONE : OciValues.number(unit.text());
+    if (mapping.sourceOf(OciField.PRICEUNIT.target()).kind() == FieldSource.Kind.NONE || per == null) {
+      violations.add(new Violation(price.location(), OciField.PRICE.target() + " allows at most "
+          + OciField.MAX_DECIMALS + " decimals, got " + price.text() + ", and " + OciField.PRICEUNIT.target()
+          + " cannot carry the rest" + from(price)));
+      values.remove(OciField.PRICE);
+      return;
+    }
+    int shift = amount.stripTrailingZeros().scale() - SCALED_PRICE_DECIMALS;
+    String note = "raised so that the unit price " + price.text() + " is exact";
+    values.put(OciField.PRICE, new Value(amount.stripTrailingZeros().movePointRight(shift).toPlainString(), price.location(), note));
+    values.put(OciField.PRICEUNIT, new Value(per.movePointRight(shift).toPlainString(),
+        unit == null ? price.location() : unit.location(), note));
+  }
+
+  /** The text to send for a field, or null after adding a violation. */
+  private String check(OciField field, Value value, List<Violation> violations) {
+    int max = field.maxLength(version);
+    String problem = null;
+    String text = value.text();
+    switch (field.kind()) {
+      case TEXT -> text = OciText.cut(OciText.closestIn(text, charset), max);
+      case CODE -> {
+        if (text.length() > max) {
+          problem = "allows at most " + max + " characters in OCI " + version.label() + ", got " + text.length();
+        } else if (!OciText.canEncode(text, charset)) {
+          problem = "has characters the buyer's charset " + charset.name() + " cannot carry";
+        }
+      }
+      case DECIMAL -> {
+        OciValues.Checked checked = OciValues.decimal(text);
+        text = checked.text();
+        problem = checked.problem();
+      }
+      case INTEGER -> {
+        OciValues.Checked checked = OciValues.integer(text, max, version);
+        text = checked.text();
+        problem = checked.problem();
+      }
+      case FLAG -> problem = OciField.FLAG_SET.equals(text) ? null : "is " + OciField.FLAG_SET + " or empty, got " + text;
+    }
+    if (problem != null) {
+      violations.add(new Violation(value.location(), field.target() + " " + problem + from(value)));
+      return null;
+    }
+    return text;
+  }
+
+  /** The presence rules of SPECS §1.3. */
+  private void checkRequired(int index, Map<OciField, Value> values, List<Violation> violations) {
+    require(index, values, OciField.QUANTITY, true, "is required", violations);
+    require(index, values, OciField.DESCRIPTION, !values.containsKey(OciField.MATNR),
+        "or " + OciField.MATNR.target() + " is required", violations);
+    require(index, values, OciField.UNIT, !values.containsKey(OciField.MATNR),
+        "is required when " + OciField.MATNR.target() + " is empty", violations);
+    require(index, values, OciField.CURRENCY, values.containsKey(OciField.PRICE),
+        "is required with " + OciField.PRICE.target(), violations);
+    require(index, values, OciField.EXT_SCHEMA_TYPE,
+        values.containsKey(OciField.EXT_CATEGORY_ID) || values.containsKey(OciField.EXT_CATEGORY),
+        "is required with a category (" + OciField.EXT_CATEGORY_ID.target() + ", " + OciField.EXT_CATEGORY.target() + ")",
+        violations);
+    require(index, values, OciField.EXT_QUOTE_ID, values.containsKey(OciField.EXT_QUOTE_ITEM),
+        "is required with " + OciField.EXT_QUOTE_ITEM.target(), violations);
+    require(index, values, OciField.CONTRACT, values.containsKey(OciField.CONTRACT_ITEM),
+        "is required with " + OciField.CONTRACT_ITEM.target(), violations);
+  }
+
+  private void require(int index, Map<OciField, Value> values, OciField field, boolean when, String rule,
+      List<Violation> violations) {
+    if (when && !values.containsKey(field)) {
+      violations.add(new Violation(location(index, mapping.sourceOf(field.target())), field.target() + " " + rule));
+    }
+  }
+
+  /** Fields of the buyer's customer include (SPECS §1.3): any other NEW_ITEM- target of the mapping, by name. */
+  private void addCustomerFields(int index, OciHierarchy.Item item, List<ReturnForm.Field> fields,
+      List<Violation> violations) {
+    Map<String, FieldSource> custom = new TreeMap<>();
+    mapping.sources().forEach((target, source) -> {
+      if (target.startsWith(OciField.PREFIX) && target.length() > OciField.PREFIX.length()
+          && OciField.byName(target).isEmpty()) {
+        custom.put(target, source);
+      }
+    });
+    custom.forEach((target, source) -> {
+      String text = mapping.resolve(target, item.line());
+      if (text == null || text.isEmpty()) {
+        return;
+      }
+      if (OciText.canEncode(text, charset)) {
+        fields.add(new ReturnForm.Field(target + "[" + item.n() + "]", text));
+      } else {
+        String origin = origin(source) == null ? "" : " (" + origin(source) + ")";
+        violations.add(new Violation(location(index, source), target + " has characters the buyer's charset "
+            + charset.name() + " cannot carry" + origin));
+      }
+    });
+  }
+
+  private CartLine withDefaultClassification(CartLine l) {
+    if (l.classification() != null || connection.defaultClassification() == null) {
+      return l;
+    }
+    return new CartLine(l.lineId(), l.parentLineId(), l.sku(), l.auxiliaryId(), l.description(), l.longText(),
+        l.quantity(), l.unit(), l.unitPrice(), l.priceUnit(), l.currency(), l.leadTimeDays(), l.manufacturer(),
+        l.manufacturerSku(), l.buyerSku(), connection.defaultClassification(), l.contract(), l.contractItem(),
+        l.quoteId(), l.quoteItem(), l.attachmentUrl(), l.attachmentTitle(), l.service(), l.attributes());
+  }
+
+  private static String location(int index, FieldSource source) {
+    return source.kind() == FieldSource.Kind.CART ? lineLocation(index) + "." + source.value() : lineLocation(index);
+  }
+
+  private static String lineLocation(int index) {
+    return "lines[" + index + "]";
+  }
+
+  private static String origin(FieldSource source) {
+    return switch (source.kind()) {
+      case CART -> null;
+      case CONSTANT -> "a constant of the connection's field mapping";
+      case NONE -> null;
+    };
+  }
+
+  private static String from(Value value) {
+    return value.origin() == null ? "" : " (" + value.origin() + ")";
+  }
+}

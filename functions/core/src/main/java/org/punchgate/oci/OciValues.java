@@ -1,0 +1,85 @@
+package org.punchgate.oci;
+
+import java.math.BigDecimal;
+
+/**
+ * The OCI notation of numbers (SPECS §1.3): plain digits, '.' as separator, no grouping, no sign; decimals
+ * at most {@link OciField#MAX_DECIMALS} with at most {@link OciField#MAX_INTEGER_DIGITS} integer digits;
+ * integers as digits only. Each check answers the text to send or the reason it cannot be sent.
+ */
+final class OciValues {
+
+  /** The text to send, or why the value cannot be sent ({@code problem} then names the rule). */
+  record Checked(String text, String problem) {
+    static Checked ok(String text) {
+      return new Checked(text, null);
+    }
+
+    static Checked invalid(String problem) {
+      return new Checked(null, problem);
+    }
+
+    boolean valid() {
+      return problem == null;
+    }
+  }
+
+  private OciValues() {}
+
+  /** The number in a text, or null when it is none (plain or zero-padded decimals only, no exponent). */
+  static BigDecimal number(String text) {
+    String s = text.strip();
+    if (s.isEmpty() || s.indexOf('e') >= 0 || s.indexOf('E') >= 0) {
+      return null;
+    }
+    try {
+      return new BigDecimal(s);
+    } catch (NumberFormatException notANumber) {
+      return null;
+    }
+  }
+
+  static Checked decimal(String text) {
+    BigDecimal value = number(text);
+    if (value == null) {
+      return Checked.invalid("is not a number: " + text);
+    }
+    if (value.signum() < 0) {
+      return Checked.invalid("must not be negative, got " + text);
+    }
+    BigDecimal shortest = value.scale() > OciField.MAX_DECIMALS ? value.stripTrailingZeros() : value;
+    if (shortest.scale() > OciField.MAX_DECIMALS) {
+      return Checked.invalid("allows at most " + OciField.MAX_DECIMALS + " decimals, got " + text);
+    }
+    if (shortest.scale() < 0) {
+      shortest = shortest.setScale(0);
+    }
+    if (integerDigits(shortest) > OciField.MAX_INTEGER_DIGITS) {
+      return Checked.invalid("allows at most " + OciField.MAX_INTEGER_DIGITS + " integer digits, got " + text);
+    }
+    return Checked.ok(shortest.toPlainString());
+  }
+
+  static Checked integer(String text, int maxDigits, OciVersion version) {
+    BigDecimal value = number(text);
+    if (value == null) {
+      return Checked.invalid("is not a number: " + text);
+    }
+    if (value.signum() < 0) {
+      return Checked.invalid("must not be negative, got " + text);
+    }
+    BigDecimal whole = value.signum() == 0 ? BigDecimal.ZERO : value.stripTrailingZeros();
+    if (whole.scale() > 0) {
+      return Checked.invalid("must be a whole number, got " + text);
+    }
+    String digits = whole.toBigIntegerExact().toString();
+    if (digits.length() > maxDigits) {
+      return Checked.invalid("allows at most " + maxDigits + " digits in OCI " + version.label() + ", got " + text);
+    }
+    return Checked.ok(digits);
+  }
+
+  static int integerDigits(BigDecimal value) {
+    return Math.max(value.precision() - value.scale(), 0);
+  }
+}

@@ -1,0 +1,213 @@
+package org.punchgate.cxml;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+import org.punchgate.cart.Cart;
+import org.punchgate.cart.CartLine;
+import org.punchgate.cart.Classification;
+import org.punchgate.connection.Connection;
+import org.punchgate.returnform.CartRenderer;
+import org.punchgate.returnform.ReturnForm;
+import org.punchgate.returnform.ReturnFormPage;
+import org.punchgate.security.RandomIds;
+import org.punchgate.session.Session;
+import org.punchgate.session.SessionStatus;
+
+class CxmlCartRendererTest {
+
+  private final Clock clock = Clock.fixed(CxmlFixtures.t0(), ZoneOffset.UTC);
+  private final CxmlCartRenderer renderer =
+      new CxmlCartRenderer(new PayloadIds(new RandomIds(), clock, "gateway.example"), clock);
+
+  private static Session session(Connection connection, String operation, String cookie) {
+    Map<String, String> callUp = new LinkedHashMap<>();
+    callUp.put(CxmlCallUp.BUYER_COOKIE, cookie);
+    callUp.put(CxmlCallUp.BROWSER_FORM_POST, "https://prominate-platform.com/hook-url?x=1&y=2");
+    callUp.put(CxmlCallUp.OPERATION, operation);
+    callUp.put(CxmlCallUp.DEPLOYMENT_MODE, "test");
+    callUp.put(CxmlCallUp.PAYLOAD_ID, "933695160890");
+    callUp.put(CxmlCallUp.FROM_DOMAIN, "NetworkId");
+    callUp.put(CxmlCallUp.FROM_IDENTITY, "inbound@prominate-platform.com");
+    return new Session("s1", connection, "jdoe@example.com", SessionStatus.OPEN, CxmlFixtures.t0(),
+        CxmlFixtures.t0().plusSeconds(3600), callUp, Map.of(), null, null, null);
+  }
+
+  private static String documentOf(ReturnForm form) {
+    ReturnForm.Field field = form.fields().get(0);
+    return field.name().equals(CxmlSettings.BASE64)
+        ? new String(Base64.getDecoder().decode(field.value()), StandardCharsets.UTF_8)
+        : field.value();
+  }
+
+  private ReturnForm render(Session session, Cart cart, boolean cancel) {
+    CartRenderer.Rendered rendered = renderer.render(session, cart, cancel);
+    assertTrue(rendered.valid(), () -> rendered.violations().toString());
+    return rendered.form();
+  }
+
+  private static CxmlPayload.PunchOutOrderMessage reparse(String document) {
+    var result = assertInstanceOf(CxmlReader.Result.Read.class, CxmlReader.read(document.getBytes(StandardCharsets.UTF_8)));
+    return assertInstanceOf(CxmlPayload.PunchOutOrderMessage.class, result.document().payload());
+  }
+
+  private static Cart richCart() {
+    CartLine parent = CxmlFixtures.line("1", null, "KIT-1", "Desk kit", "1", "piece", "500.00");
+    CartLine child = CxmlFixtures.line("2", "1", "LEG-1", "Desk leg", "4", "piece", "0");
+    return new Cart("EUR", List.of(CxmlFixtures.full("3"), parent, child), new BigDecimal("9.90"), new BigDecimal("19.00"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"1.2.050", "1.2.063"})
+  void writesAnOrderMessageValidAgainstTheDtdOfItsVersion(String version) {
+    Connection connection = CxmlFixtures.connection(version, CxmlSettings.BASE64, null, true);
+    ReturnForm form = render(session(connection, "create", "550bce3e"), richCart(), false);
+    String document = documentOf(form);
+    assertTrue(document.contains("<!DOCTYPE cXML SYSTEM \"http://xml.cxml.org/schemas/cXML/" + version + "/cXML.dtd\">"));
+    assertEquals(List.of(), CxmlConformance.dtdErrors(document.getBytes(StandardCharsets.UTF_8)), document);
+  }
+
+  @Test
+  void writesTheOldestVersionWithoutWhatItsDtdLacks() {
+    Connection connection = CxmlFixtures.connection("1.2.014", CxmlSettings.BASE64, null, true);
+    Cart cart = new Cart("EUR", List.of(CxmlFixtures.line("1", null, "A", "Chair", "2", "piece", "10.50")), null, null);
+    String document = documentOf(render(session(connection, "create", "c"), cart, false));
+    assertEquals(List.of(), CxmlConformance.dtdErrors(document.getBytes(StandardCharsets.UTF_8)), document);
+    var refused = renderer.render(session(connection, "create", "c"), richCart(), false);
+    assertFalse(refused.valid());
+    assertTrue(refused.violations().stream().anyMatch(v -> v.location().equals("lines[2].parentLineId")), refused.violations()::toString);
+    assertTrue(refused.violations().stream().anyMatch(v -> v.location().equals("lines[0].priceUnit")), refused.violations()::toString);
+  }
+
+  @Test
+  void reReadsToTheSameCart() {
+    Connection connection = CxmlFixtures.connection("1.2.063", CxmlSettings.BASE64, null, true);
+    Cart cart = richCart();
+    var poom = reparse(documentOf(render(session(connection, "create", "c"), cart, false)));
+    assertEquals(0, cart.itemTotal().compareTo(poom.total()));
+    assertEquals(new BigDecimal("503.7035"), poom.total(), "3 x 12.345 / 10 + 1 x 500.00, exactly; the child is inside its parent");
+    assertEquals(new BigDecimal("9.90"), poom.cart().shipping());
+    assertEquals(new BigDecimal("19.00"), poom.cart().tax());
+    assertEquals(3, poom.cart().lines().size());
+    CartLine sent = cart.lines().get(0);
+    CartLine back = poom.cart().lines().get(0);
+    assertEquals(sent.lineId(), back.lineId());
+    assertEquals(sent.sku(), back.sku());
+    assertEquals(sent.auxiliaryId(), back.auxiliaryId(), "SupplierPartAuxiliaryID byte-exact, spaces and markup characters included");
+    assertEquals(sent.description(), back.description());
+    assertEquals(0, sent.quantity().compareTo(back.quantity()));
+    assertEquals(0, sent.unitPrice().compareTo(back.unitPrice()));
+    assertEquals(0, sent.priceUnit().compareTo(back.priceUnit()));
+    assertEquals("BX", back.unit(), "the shop unit 'box' goes out as the buyer's 'BX'");
+    assertEquals(sent.classification(), back.classification());
+    assertEquals(sent.leadTimeDays(), back.leadTimeDays());
+    assertEquals(sent.manufacturer(), back.manufacturer());
+    assertEquals(sent.manufacturerSku(), back.manufacturerSku());
+    assertEquals(sent.buyerSku(), back.buyerSku());
+    assertTrue(back.service());
+    assertEquals(Map.of("Color", "r\u00f6d", "Channel", "punchgate"), back.attributes());
+    CartLine child = poom.cart().lines().get(2);
+    assertEquals("2", child.lineId());
+    assertEquals("1", child.parentLineId());
+    assertEquals(new Classification("UNSPSC", "44120000"), child.classification(), "the connection's default classification");
+  }
+
+  @Test
+  void postsBase64OfUtf8OrTheEscapedText() {
+    Cart cart = new Cart("EUR", List.of(CxmlFixtures.full("1")), null, null);
+    ReturnForm base64 = render(session(CxmlFixtures.connection("1.2.063", CxmlSettings.BASE64, null, true), "create", "c"), cart, false);
+    assertEquals(CxmlSettings.BASE64, base64.fields().get(0).name());
+    assertTrue(base64.fields().get(0).value().matches("[A-Za-z0-9+/=]+"));
+    assertTrue(documentOf(base64).contains("Gr\u00f6\u00dfe \u20ac &amp; &lt;Co&gt;"));
+    assertEquals("https://prominate-platform.com/hook-url?x=1&y=2", base64.action());
+    assertEquals(StandardCharsets.UTF_8, base64.charset());
+
+    ReturnForm urlencoded = render(session(CxmlFixtures.connection("1.2.063", CxmlSettings.URLENCODED, null, true), "create", "c"), cart, false);
+    assertEquals(CxmlSettings.URLENCODED, urlencoded.fields().get(0).name());
+    String text = urlencoded.fields().get(0).value();
+    assertTrue(text.startsWith("<?xml"));
+    String html = ReturnFormPage.html(urlencoded);
+    assertTrue(html.contains("&lt;?xml version=&quot;1.0&quot;"), "the page escapes the document once more");
+    assertTrue(html.contains("&amp;amp; &amp;lt;Co&amp;gt;"), "& and < in content appear double-escaped in the HTML source");
+    assertFalse(html.contains("<cXML"));
+  }
+
+  @Test
+  void speaksAsTheSupplierToTheBuyerAndEchoesTheCookie() {
+    String cookie = "A&amp;B &lt;tail&gt;";
+    String document = documentOf(render(session(CxmlFixtures.connection("1.2.063", CxmlSettings.BASE64, null, true),
+        "edit", cookie), new Cart("EUR", List.of(CxmlFixtures.full("1")), null, null), false));
+    assertEquals(List.of(), CxmlConformance.dtdErrors(document.getBytes(StandardCharsets.UTF_8)), document);
+    // a cookie holding markup (ANY content) comes back as the same markup
+    String markup = "<x a=\"1\">A&amp;B</x> tail";
+    String withMarkup = documentOf(render(session(CxmlFixtures.connection("1.2.063", CxmlSettings.BASE64, null, true),
+        "edit", markup), new Cart("EUR", List.of(CxmlFixtures.full("1")), null, null), false));
+    assertEquals(markup, reparse(withMarkup).buyerCookie());
+    var read = assertInstanceOf(CxmlReader.Result.Read.class, CxmlReader.read(document.getBytes(StandardCharsets.UTF_8))).document();
+    assertEquals("supplier-duns", read.header().from().get(0).identity());
+    assertEquals("inbound@prominate-platform.com", read.header().to().get(0).identity());
+    assertEquals("supplier-duns", read.header().sender().get(0).identity());
+    assertNull(read.header().sender().get(0).sharedSecret(), "no shared secret travels through the browser");
+    assertEquals("test", read.deploymentMode());
+    assertTrue(read.payloadId().matches("\\d+\\.[A-Za-z0-9_-]+@gateway\\.example"), read.payloadId());
+    assertTrue(document.contains("timestamp=\"2026-03-01T10:00:00+00:00\""));
+    assertTrue(document.contains("inReplyTo=\"933695160890\""));
+    var poom = assertInstanceOf(CxmlPayload.PunchOutOrderMessage.class, read.payload());
+    assertEquals(cookie, poom.buyerCookie());
+    assertEquals(PunchOutOperation.EDIT, poom.operationAllowed());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"create", "edit", "inspect"})
+  void allowsTheOperationOfTheSession(String operation) {
+    String document = documentOf(render(session(CxmlFixtures.connection("1.2.050", CxmlSettings.BASE64, null, true),
+        operation, "c"), new Cart("EUR", List.of(CxmlFixtures.full("1")), null, null), false));
+    assertEquals(operation, reparse(document).operationAllowed().value());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"1.2.014", "1.2.050", "1.2.063"})
+  void cancelSendsAnOrderMessageWithoutItems(String version) {
+    Session session = session(CxmlFixtures.connection(version, CxmlSettings.BASE64, null, true), "create", "c");
+    String document = documentOf(render(session, null, true));
+    assertEquals(List.of(), CxmlConformance.dtdErrors(document.getBytes(StandardCharsets.UTF_8)), document);
+    var poom = reparse(document);
+    assertTrue(poom.cart().isEmpty());
+    assertEquals(new BigDecimal("0.00"), poom.total());
+    assertFalse(document.contains("<ItemIn"));
+    String empty = documentOf(render(session, Cart.empty("EUR"), false));
+    assertEquals("EUR", reparse(empty).totalCurrency());
+  }
+
+  @Test
+  void namesTheLinesItCannotCarry() {
+    CartLine noUnit = new CartLine("1", null, "A", null, "Chair", null, BigDecimal.ONE, null, BigDecimal.TEN, null, "EUR",
+        null, null, null, null, null, null, null, null, null, null, null, false, Map.of());
+    CartLine noSku = new CartLine("2", null, null, null, null, null, BigDecimal.ZERO, "EA", null, null, "USD",
+        null, null, null, null, null, null, null, null, null, null, null, false, Map.of());
+    Connection connection = CxmlFixtures.connection("1.2.063", CxmlSettings.BASE64, null, true);
+    Connection noDefault = new Connection(connection.id(), connection.name(), true, connection.format(),
+        connection.userGroup(), null, null, null, connection.allowedReturnOrigins(), connection.shopStartUrl(), null,
+        null, null, null, connection.cxml());
+    var rendered = renderer.render(session(noDefault, "create", "c"), new Cart("EUR", List.of(noUnit, noSku), null, null), false);
+    assertFalse(rendered.valid());
+    List<String> locations = rendered.violations().stream().map(v -> v.location()).toList();
+    assertTrue(locations.containsAll(List.of("lines[0].unit", "lines[0].classification", "lines[1].sku",
+        "lines[1].description", "lines[1].quantity", "lines[1].unitPrice", "lines[1].currency")), locations::toString);
+    assertNull(rendered.form());
+  }
+}

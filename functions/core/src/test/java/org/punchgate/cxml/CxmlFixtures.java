@@ -1,0 +1,52 @@
+package org.punchgate.cxml;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.punchgate.cart.CartLine;
+import org.punchgate.cart.Classification;
+import org.punchgate.connection.Connection;
+import org.punchgate.connection.ConnectionFormat;
+import org.punchgate.connection.FieldMapping;
+import org.punchgate.connection.FieldSource;
+
+/** Connections and cart lines for the cXML tests. */
+final class CxmlFixtures {
+
+  static final CxmlCredential SUPPLIER = new CxmlCredential("DUNS", "supplier-duns");
+
+  private CxmlFixtures() {}
+
+  static Connection connection(String version, String encoding, String secretHash, boolean active) {
+    CxmlSettings settings = new CxmlSettings(
+        List.of(new CxmlCredential("NetworkId", "inbound@prominate-platform.com")),
+        List.of(new CxmlCredential("NetworkID", "inbound@prominate-platform.com")),
+        SUPPLIER, encoding, version, List.of("UserEmail", "CostCenter"));
+    return new Connection("acme-cxml", "ACME (cXML)", active, ConnectionFormat.CXML, "acme-buyers", null, null,
+        secretHash, List.of("https://prominate-platform.com"), "https://shop.example/punchout/start?lang=en",
+        Duration.ofHours(1),
+        new FieldMapping(Map.of("Extrinsic.Color", FieldSource.cart("attributes.color"),
+            "Extrinsic.Channel", FieldSource.constant("punchgate"))),
+        Map.of("piece", "EA", "box", "BX"), new Classification("UNSPSC", "44120000"), settings);
+  }
+
+  static CartLine line(String id, String parent, String sku, String description, String quantity, String unit,
+                       String price) {
+    return new CartLine(id, parent, sku, null, description, null, new BigDecimal(quantity), unit,
+        new BigDecimal(price), null, "EUR", null, null, null, null, null, null, null, null, null, null, null,
+        false, Map.of());
+  }
+
+  static CartLine full(String id) {
+    return new CartLine(id, null, "SKU-" + id, " aux|" + id + "&<x> ", "Gr\u00f6\u00dfe \u20ac & <Co> \u2019quoted\u2019",
+        null, new BigDecimal("3"), "box", new BigDecimal("12.345"), new BigDecimal("10"), "EUR", 5, "Maker & Sons",
+        "M-" + id, "B-" + id, new Classification("UNSPSC", "44121700"), null, null, null, null,
+        "https://shop.example/p/" + id, null, true, Map.of("color", "r\u00f6d"));
+  }
+
+  static Instant t0() {
+    return Instant.parse("2026-03-01T10:00:00Z");
+  }
+}

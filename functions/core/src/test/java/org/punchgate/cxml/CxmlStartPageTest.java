@@ -1,0 +1,108 @@
+package org.punchgate.cxml;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.punchgate.connection.InMemoryConnectionStore;
+import org.punchgate.http.HttpRequest;
+import org.punchgate.http.HttpResponse;
+import org.punchgate.security.RandomIds;
+import org.punchgate.security.SecretHash;
+import org.punchgate.token.PunchoutTokens;
+
+class CxmlStartPageTest {
+
+  /** A clock the test moves forward. */
+  static final class MovingClock extends Clock {
+    Instant now = CxmlFixtures.t0();
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+
+  private final MovingClock clock = new MovingClock();
+  private final InMemoryConnectionStore connections = new InMemoryConnectionStore();
+  private final CxmlSetupServiceTest.RecordingSessionStore sessions = new CxmlSetupServiceTest.RecordingSessionStore();
+  private final PunchoutTokens tokens = new PunchoutTokens("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8), clock);
+  private final CxmlSetupService setup = new CxmlSetupService(connections, sessions, new RandomIds(), clock, "https://gw.example", 1 << 20);
+  private final CxmlStartPage startPage = new CxmlStartPage(sessions, tokens, new RandomIds(), clock);
+
+  CxmlStartPageTest() {
+    connections.put(CxmlFixtures.connection("1.2.050", CxmlSettings.BASE64,
+        SecretHash.hash("s3cr3t", new SecureRandom(), 1000), true));
+  }
+
+  private String startPageUrl() {
+    HttpResponse http = setup.handle(CxmlSetupServiceTest.post(CxmlConformance.sample(CxmlSetupServiceTest.SAMPLE)));
+    return CxmlSetupServiceTest.response(http).startPageUrl();
+  }
+
+  private HttpResponse open(String url) {
+    String path = url.substring("https://gw.example".length(), url.indexOf('?'));
+    String sessionId = path.substring(CxmlStartPage.ROUTE_PREFIX.length());
+    return startPage.handle(new HttpRequest("GET", path, Map.of(CxmlStartPage.SESSION_ID_PARAMETER, sessionId),
+        url.substring(url.indexOf('?') + 1), Map.of(), null));
+  }
+
+  @Test
+  void redirectsToTheShopWithASignedToken() {
+    String url = startPageUrl();
+    HttpResponse http = open(url);
+    assertEquals(302, http.status());
+    String location = http.headers().get("location");
+    assertTrue(location.startsWith("https://shop.example/punchout/start?lang=en&punchout_token="), location);
+    String token = URLDecoder.decode(location.substring(location.indexOf("punchout_token=") + 15), StandardCharsets.UTF_8);
+    var valid = assertInstanceOf(PunchoutTokens.Verification.Valid.class, tokens.verify(token));
+    var session = sessions.created.values().iterator().next();
+    assertEquals(session.id(), valid.claims().sessionId());
+    assertEquals("acme-cxml", valid.claims().connectionId());
+    assertEquals("acme-buyers", valid.claims().userGroup());
+    assertEquals("john-doe@domain.com", valid.claims().subject());
+    assertNull(valid.claims().function());
+    assertEquals(clock.now.plus(CxmlStartPage.TOKEN_LIFETIME), valid.claims().expiresAt());
+    assertEquals(session.id(), http.sessionId());
+  }
+
+  @Test
+  void opensOnlyOnce() {
+    String url = startPageUrl();
+    assertEquals(302, open(url).status());
+    HttpResponse second = open(url);
+    assertEquals(403, second.status());
+    assertTrue(second.bodyText().contains("expired or was already used"));
+    assertNull(second.headers().get("location"));
+  }
+
+  @Test
+  void refusesAnExpiredTicketOrAWrongOne() {
+    String url = startPageUrl();
+    assertEquals(403, open(url.replaceAll("ticket=.*$", "ticket=forged")).status());
+    clock.now = clock.now.plus(CxmlSetupService.START_TICKET_LIFETIME).plus(Duration.ofSeconds(1));
+    assertEquals(403, open(url).status());
+    assertEquals(403, startPage.handle(new HttpRequest("GET", "/punchout/cxml/start/x", Map.of(), "", Map.of(), null)).status());
+  }
+}

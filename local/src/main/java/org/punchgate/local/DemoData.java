@@ -1,0 +1,71 @@
+package org.punchgate.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import org.punchgate.connection.Connection;
+import org.punchgate.connection.ConnectionJson;
+import org.punchgate.connection.ConnectionStore;
+import org.punchgate.json.Json;
+
+/**
+ * Loads the demo connections ({@code demo/connections.json}, with {@code {{port}}} replaced by the
+ * runner's port) and those of an optional seed file into the connection store. Seed files have the
+ * shape {@code {"connections":[ ... ]}} of {@link ConnectionJson}, plain passwords allowed.
+ */
+final class DemoData {
+
+  /** A loaded connection and, where the document gave it, its plain password (for the buyer simulator). */
+  record LoadedConnection(Connection connection, String password) {}
+
+  private DemoData() {}
+
+  static List<LoadedConnection> loadDemo(ConnectionStore store, int port) {
+    try (InputStream in = DemoData.class.getResourceAsStream("/demo/connections.json")) {
+      if (in == null) {
+        throw new IllegalStateException("demo/connections.json is missing from the classpath");
+      }
+      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("{{port}}", Integer.toString(port));
+      return load(store, Json.parse(text), "demo data");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static List<LoadedConnection> loadSeed(ConnectionStore store, Path seed) {
+    try {
+      return load(store, Json.parse(Files.readAllBytes(seed)), seed.toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the seed file " + seed, e);
+    }
+  }
+
+  private static List<LoadedConnection> load(ConnectionStore store, JsonNode root, String source) {
+    JsonNode connections = root.path("connections");
+    if (!connections.isArray()) {
+      throw new IllegalArgumentException(source + ": expected {\"connections\":[ ... ]}");
+    }
+    SecureRandom random = new SecureRandom();
+    List<LoadedConnection> loaded = new ArrayList<>();
+    int index = 0;
+    for (JsonNode node : connections) {
+      Connection connection;
+      try {
+        connection = ConnectionJson.read(node, random);
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException(source + ": connections[" + index + "]: " + e.getMessage(), e);
+      }
+      store.put(connection);
+      loaded.add(new LoadedConnection(connection, Json.text(node, "password")));
+      index++;
+    }
+    return loaded;
+  }
+}

@@ -1,0 +1,400 @@
+package org.punchgate.local;
+
+import static org.punchgate.http.Html.escape;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.punchgate.connection.DynamoDbConnectionStore;
+
+/**
+ * Runs the gateway on this machine: the template's HTTP API routes served on localhost by the functions'
+ * real handlers, against DynamoDB Local and ElasticMQ, with demo connections, a demo shop and a buyer
+ * simulator. No AWS account, no Docker.
+ * <pre>
+ * java -jar local/target/punchgate-local.jar [--port 3000] [--seed file.json]
+ *      [--dynamodb-port 8000] [--sqs-port 9324] [--template path/to/template.yaml]
+ * </pre>
+ * Integration tests start it in their JVM on free ports:
+ * <pre>{@code
+ * try (LocalRunner runner = LocalRunner.start(LocalRunner.Options.dynamic(Path.of("../template.yaml")))) {
+ *   URI base = runner.baseUrl(); // http://localhost:<port>
+ * }
+ * }</pre>
+ * The handlers read their configuration from JVM system properties that the runner sets, so one runner
+ * per JVM at a time.
+ */
+public final class LocalRunner implements AutoCloseable {
+
+  /** The token signing key of local runs: printed in the README, for demos only, never for a deployment. */
+  public static final String DEMO_TOKEN_SECRET = "punchgate-local-demo-secret-DO-NOT-USE-IN-PRODUCTION";
+
+  /**
+   * Start options; a port of 0 picks a free one. {@code template} null: {@code ./template.yaml}, else
+   * the one of the project this jar was built in. {@code seed} null: demo data only.
+   */
+  public record Options(int port, int dynamoDbPort, int sqsPort, Path template, Path seed) {
+
+    public static Options defaults() {
+      return new Options(3000, LocalEngines.Ports.DEFAULTS.dynamoDb(), LocalEngines.Ports.DEFAULTS.sqs(), null, null);
+    }
+
+    /** Free ports everywhere: for tests. */
+    public static Options dynamic(Path template) {
+      return new Options(0, 0, 0, template, null);
+    }
+
+    public Options withSeed(Path seedFile) {
+      return new Options(port, dynamoDbPort, sqsPort, template, seedFile);
+    }
+
+    static Options parse(String[] args) {
+      Options o = defaults();
+      for (int i = 0; i < args.length; i++) {
+        String arg = args[i];
+        if (arg.equals("--help") || arg.equals("-h")) {
+          throw new UsageException(null);
+        }
+        if (i + 1 >= args.length) {
+          throw new UsageException("missing value after " + arg);
+        }
+        String value = args[++i];
+        o = switch (arg) {
+          case "--port" -> new Options(port(arg, value), o.dynamoDbPort, o.sqsPort, o.template, o.seed);
+          case "--dynamodb-port" -> new Options(o.port, port(arg, value), o.sqsPort, o.template, o.seed);
+          case "--sqs-port" -> new Options(o.port, o.dynamoDbPort, port(arg, value), o.template, o.seed);
+          case "--template" -> new Options(o.port, o.dynamoDbPort, o.sqsPort, Path.of(value), o.seed);
+          case "--seed" -> new Options(o.port, o.dynamoDbPort, o.sqsPort, o.template, Path.of(value));
+          default -> throw new UsageException("unknown option " + arg);
+        };
+      }
+      return o;
+    }
+
+    private static int port(String option, String value) {
+      try {
+        int port = Integer.parseInt(value);
+        if (port >= 0 && port <= 65535) {
+          return port;
+        }
+      } catch (NumberFormatException ignored) {
+        // reported below
+      }
+      throw new UsageException(option + " needs a port number (0-65535), not " + value);
+    }
+  }
+
+  /** A command line the runner does not understand. */
+  static final class UsageException extends IllegalArgumentException {
+    UsageException(String message) {
+      super(message);
+    }
+  }
+
+  static final String USAGE = """
+      Usage: java -jar local/target/punchgate-local.jar [options]
+        --port <n>            HTTP port of the gateway, shop and buyer simulator (default 3000)
+        --dynamodb-port <n>   DynamoDB Local port (default 8000)
+        --sqs-port <n>        ElasticMQ (SQS) port (default 9324)
+        --template <file>     SAM template (default ./template.yaml, else the project's)
+        --seed <file>         more connections: {"connections":[ ... ]} (see README "Configuration")
+      A port of 0 picks a free one.""";
+
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private final LocalEngines engines;
+  private final boolean ownsEngines;
+  private final TemplateRoutes routes;
+  private final FunctionHost functions;
+  private final DemoShop shop;
+  private final BuyerSimulator buyer;
+  private final URI baseUrl;
+  private final List<DemoData.LoadedConnection> connections;
+
+  private LocalRunner(HttpServer server, ExecutorService executor, LocalEngines engines, boolean ownsEngines,
+      TemplateRoutes routes, FunctionHost functions, DemoShop shop, BuyerSimulator buyer, URI baseUrl,
+      List<DemoData.LoadedConnection> connections) {
+    this.server = server;
+    this.executor = executor;
+    this.engines = engines;
+    this.ownsEngines = ownsEngines;
+    this.routes = routes;
+    this.functions = functions;
+    this.shop = shop;
+    this.buyer = buyer;
+    this.baseUrl = baseUrl;
+    this.connections = connections;
+  }
+
+  public static void main(String[] args) {
+    Options options;
+    try {
+      options = Options.parse(args);
+    } catch (UsageException e) {
+      System.err.println(e.getMessage() == null ? USAGE : "punchgate-local: " + e.getMessage() + "\n\n" + USAGE);
+      System.exit(e.getMessage() == null ? 0 : 2);
+      return;
+    }
+    LocalRunner runner;
+    try {
+      runner = start(options);
+    } catch (LocalEngines.PortInUseException e) {
+      String option = e.engine().startsWith("DynamoDB") ? "--dynamodb-port" : "--sqs-port";
+      System.err.println("punchgate-local: " + e.getMessage() + ". Stop the process that uses it, or start with "
+          + option + " <another port> (0 picks a free one).");
+      System.exit(1);
+      return;
+    } catch (IllegalStateException | IllegalArgumentException | java.io.UncheckedIOException e) {
+      System.err.println("punchgate-local: " + e.getMessage());
+      System.exit(1);
+      return;
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(runner::close, "punchgate-local-shutdown"));
+    System.out.println(runner.banner());
+  }
+
+  /** Starts engines, resources, demo data and the HTTP server; everything stops with {@link #close()}. */
+  public static LocalRunner start(Options options) {
+    Path template = findTemplate(options.template());
+    SamTemplate sam = SamTemplate.read(template);
+    HttpServer server = bind(options.port());
+    LocalEngines engines;
+    try {
+      engines = LocalEngines.start(sam, new LocalEngines.Ports(options.dynamoDbPort(), options.sqsPort()));
+    } catch (RuntimeException e) {
+      server.stop(0);
+      throw e;
+    }
+    return start(options, sam, server, engines, true);
+  }
+
+  /**
+   * Starts on engines that the caller owns (a test fixture sharing one pair of engines); creating the
+   * template's resources again is harmless, and {@link #close()} leaves the engines running.
+   */
+  public static LocalRunner start(Options options, LocalEngines engines) {
+    SamTemplate sam = SamTemplate.read(findTemplate(options.template()));
+    return start(options, sam, bind(options.port()), engines, false);
+  }
+
+  private static LocalRunner start(Options options, SamTemplate sam, HttpServer server, LocalEngines engines,
+      boolean ownsEngines) {
+    ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    try {
+      int port = server.getAddress().getPort();
+      URI baseUrl = URI.create("http://localhost:" + port);
+      TemplateRoutes routes = TemplateRoutes.from(sam);
+      Map<String, String> env = new LinkedHashMap<>();
+      routes.handlers().keySet().forEach(functionId -> env.putAll(engines.functionEnvironment(functionId)));
+      env.putAll(engines.functionEnvironment(null));
+      env.put("PUNCHOUT_TOKEN_SECRET", System.getProperty("PUNCHOUT_TOKEN_SECRET", DEMO_TOKEN_SECRET));
+      env.put("PUBLIC_BASE_URL", baseUrl.toString());
+      env.remove("JAVA_TOOL_OPTIONS"); // a JVM launch option, meaningless inside this JVM
+      env.forEach(System::setProperty);
+
+      var store = new DynamoDbConnectionStore(engines.dynamoDb(), env.get("MAPPINGS_TABLE"));
+      List<DemoData.LoadedConnection> connections = new ArrayList<>(DemoData.loadDemo(store, port));
+      if (options.seed() != null) {
+        connections.addAll(DemoData.loadSeed(store, options.seed()));
+      }
+      FunctionHost functions = new FunctionHost(routes.handlers(), sam.functionGlobal("Timeout").asInt(15));
+      functions.problems().forEach((handler, problem) -> System.err.println("warning: " + problem));
+
+      DemoShop shop = new DemoShop(DemoCatalog.load(), URI.create("http://127.0.0.1:" + port));
+      BuyerSimulator buyer = new BuyerSimulator(baseUrl.toString(), connections);
+      LocalRunner runner = new LocalRunner(server, executor, engines, ownsEngines, routes, functions, shop, buyer,
+          baseUrl, List.copyOf(connections));
+      server.createContext("/", runner::serve);
+      server.setExecutor(executor);
+      server.start();
+      return runner;
+    } catch (RuntimeException e) {
+      server.stop(0);
+      executor.shutdownNow();
+      if (ownsEngines) {
+        engines.close();
+      }
+      throw e;
+    }
+  }
+
+  private static HttpServer bind(int port) {
+    try {
+      return HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+    } catch (BindException e) {
+      throw new IllegalStateException("port " + port + " for the gateway is already in use. Stop the process that "
+          + "uses it, or start with --port <another port> (0 picks a free one).");
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot listen on port " + port + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The given template, else ./template.yaml, else the template of the project this code was built in. */
+  static Path findTemplate(Path given) {
+    if (given != null) {
+      if (!Files.isRegularFile(given)) {
+        throw new IllegalArgumentException("template not found: " + given.toAbsolutePath());
+      }
+      return given;
+    }
+    Path local = Path.of("template.yaml");
+    if (Files.isRegularFile(local)) {
+      return local;
+    }
+    try {
+      // local/target/punchgate-local.jar or local/target/classes: the project root is a few levels up
+      Path code = Path.of(LocalRunner.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      for (Path dir = code.getParent(); dir != null; dir = dir.getParent()) {
+        if (Files.isRegularFile(dir.resolve("template.yaml"))) {
+          return dir.resolve("template.yaml");
+        }
+      }
+    } catch (java.net.URISyntaxException | SecurityException | NullPointerException e) {
+      // fall through to the message
+    }
+    throw new IllegalArgumentException("no template.yaml here or above the jar: run from the project directory "
+        + "or pass --template <file>");
+  }
+
+  private void serve(HttpExchange exchange) throws IOException {
+    long start = System.nanoTime();
+    String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+    String path = exchange.getRequestURI().getRawPath();
+    String route = "-";
+    int status = 500;
+    try {
+      byte[] body = Exchanges.readBody(exchange);
+      if (path.equals(DemoShop.BASE) || path.startsWith(DemoShop.BASE + "/")) {
+        route = method + " " + path;
+        status = shop.handle(exchange, path, body);
+      } else if (path.equals(BuyerSimulator.BASE) || path.startsWith(BuyerSimulator.BASE + "/")) {
+        route = method + " " + path;
+        status = buyer.handle(exchange, path, body);
+      } else if (path.equals("/") && (method.equals("GET") || method.equals("HEAD"))) {
+        route = "GET /";
+        Exchanges.html(exchange, status = 200, indexPage());
+      } else {
+        var match = routes.match(method, path);
+        if (match.isEmpty()) {
+          route = "(no route)";
+          status = 404;
+          Exchanges.send(exchange, 404, "application/json", "{\"message\":\"Not Found\"}".getBytes(StandardCharsets.UTF_8));
+        } else {
+          var m = match.get();
+          route = m.route().routeKey();
+          var event = ApiGatewayBridge.toEvent(exchange, m, body);
+          status = ApiGatewayBridge.write(exchange, functions.invoke(m.route().handlerClass(), m.route().functionId(), event));
+        }
+      }
+    } catch (Exchanges.BodyTooLargeException e) {
+      status = 413;
+      Exchanges.send(exchange, 413, "application/json", "{\"message\":\"Request Entity Too Large\"}"
+          .getBytes(StandardCharsets.UTF_8));
+    } catch (IOException | RuntimeException e) {
+      System.err.println("{\"level\":\"ERROR\",\"route\":\"" + json(route) + "\",\"error\":\"" + json(e.toString()) + "\"}");
+      try {
+        Exchanges.send(exchange, 500, "application/json", "{\"message\":\"Internal Server Error\"}"
+            .getBytes(StandardCharsets.UTF_8));
+      } catch (IOException | RuntimeException ignored) {
+        // the response had already started: the client sees a broken connection
+      }
+      status = 500;
+    } finally {
+      // route keys only: never query strings, bodies or headers (passwords, tokens)
+      System.out.println("{\"local\":\"request\",\"route\":\"" + json(route) + "\",\"status\":" + status
+          + ",\"latencyMs\":" + (System.nanoTime() - start) / 100_000 / 10.0 + "}");
+    }
+  }
+
+  private String indexPage() {
+    StringBuilder html = new StringBuilder("<p>The gateway runs here with its real handlers, against DynamoDB Local and "
+        + "ElasticMQ.</p><ul><li><a href=\"/buyer/\">Buyer simulator</a>: start a punchout like SAP SRM</li>"
+        + "<li><a href=\"/shop/\">Demo shop</a>: where the buyer lands</li></ul>");
+    html.append("<h2>Routes from template.yaml</h2><table id=\"routes\"><tr><th>Route</th><th>Function</th><th>Handler</th></tr>");
+    routes.routes().forEach(r -> html.append("<tr><td><code>").append(escape(r.routeKey())).append("</code></td><td>")
+        .append(escape(r.functionId())).append("</td><td>").append(escape(r.handlerClass())).append("</td></tr>"));
+    html.append("</table><h2>Demo connections</h2><table><tr><th>Connection</th><th>Format</th><th>User group</th>"
+        + "<th>Username</th><th>Password</th></tr>");
+    connections.forEach(c -> html.append("<tr><td>").append(escape(c.connection().id())).append("</td><td>")
+        .append(escape(c.connection().format().name())).append("</td><td>").append(escape(c.connection().userGroup()))
+        .append("</td><td>").append(escape(c.connection().username())).append("</td><td>")
+        .append(escape(c.password() == null ? "(hashed)" : c.password())).append("</td></tr>"));
+    html.append("</table>");
+    return Pages.page("Punchgate local", "<b>Punchgate</b> local runner", html.toString());
+  }
+
+  /** The start message: where everything is and how to look inside the engines. */
+  String banner() {
+    StringBuilder b = new StringBuilder();
+    b.append("\nPunchgate is running locally (demo setup: not for production)\n\n");
+    b.append("  Buyer simulator   ").append(baseUrl).append("/buyer/\n");
+    b.append("  Demo shop         ").append(baseUrl).append("/shop/\n");
+    b.append("  Gateway API       ").append(baseUrl).append("/\n");
+    routes.routes().forEach(r -> b.append("      ").append(String.format("%-44s", r.routeKey())).append(r.functionId()).append('\n'));
+    b.append("\n  DynamoDB Local    ").append(engines.dynamoDbEndpoint()).append("  tables: ")
+        .append(String.join(", ", engines.tables().values())).append('\n');
+    b.append("  ElasticMQ (SQS)   ").append(engines.sqsEndpoint()).append('\n');
+    engines.queues().values().forEach(q -> b.append("      ").append(q).append('\n'));
+    b.append("\n  Demo connections (username = id):\n");
+    connections.forEach(c -> b.append("      ").append(String.format("%-12s %-9s %-15s password %s", c.connection().id(),
+        c.connection().format(), c.connection().userGroup(), c.password() == null ? "(hashed)" : c.password())).append('\n'));
+    functions.problems().values().forEach(p -> b.append("\n  warning: ").append(p));
+    b.append("\n  Look inside (any dummy credentials, region ").append(engines.region()).append("):\n");
+    b.append("      aws dynamodb scan --table-name ").append(engines.tableName(first(engines.tables())))
+        .append(" --endpoint-url ").append(engines.dynamoDbEndpoint()).append(" --region ").append(engines.region()).append('\n');
+    if (!engines.queues().isEmpty()) {
+      b.append("      aws sqs receive-message --queue-url ").append(engines.queues().values().iterator().next())
+          .append(" --endpoint-url ").append(engines.sqsEndpoint()).append(" --region ").append(engines.region()).append('\n');
+    }
+    b.append("\n  Ctrl+C stops everything (data is in memory only).\n");
+    return b.toString();
+  }
+
+  private static String first(Map<String, String> map) {
+    return map.containsKey("MappingsTable") ? "MappingsTable" : map.keySet().iterator().next();
+  }
+
+  private static String json(String text) {
+    return text.replace("\\", "\\\\").replace("\"", "\\\"");
+  }
+
+  /** The runner's own URL, {@code http://localhost:<port>} (also PUBLIC_BASE_URL of the functions). */
+  public URI baseUrl() {
+    return baseUrl;
+  }
+
+  public int port() {
+    return baseUrl.getPort();
+  }
+
+  public LocalEngines engines() {
+    return engines;
+  }
+
+  public TemplateRoutes routes() {
+    return routes;
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+    if (ownsEngines) {
+      engines.close();
+    }
+  }
+}
