@@ -30,7 +30,7 @@ public final class CartReturnHandler
     this.cartReturn = new CartReturn(wiring.sessions(), wiring.tokens(), CartRenderers.all(wiring),
         wiring.clock(), wiring.config().maxBodyBytes());
     this.snapStart = !snapStart ? null : SnapStartHooks.register(
-        () -> Priming.run(wiring.config(), CartReturnHandler::new, Priming::cartReturn), wiring.ids());
+        () -> Priming.run(wiring.config(), CartReturnHandler::new, Priming::cartReturns), wiring.ids());
   }
 
   SnapStartHooks snapStartHooks() {

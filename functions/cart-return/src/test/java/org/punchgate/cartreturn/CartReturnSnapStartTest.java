@@ -1,10 +1,10 @@
 package org.punchgate.cartreturn;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.punchgate.config.Config;
 import org.punchgate.config.Wiring;
@@ -19,9 +19,16 @@ class CartReturnSnapStartTest {
   void primingSendsTheSampleCartThroughTheRealHandler() {
     Priming priming = Priming.inMemory(CONFIG);
     var response = priming.cartReturn(new CartReturnHandler(priming.wiring()));
-    // token accepted and cart parsed; 501 only while this build has no OCI cart renderer
-    assertTrue(Set.of(200, 501).contains(response.getStatusCode()),
-        response.getStatusCode() + " " + response.getBody());
+    assertEquals(200, response.getStatusCode(), response.getBody());
+    assertTrue(response.getBody().contains("NEW_ITEM-DESCRIPTION[20]"), "all 20 sample lines rendered");
+  }
+
+  @Test
+  void beforeCheckpointPrimesBothCartFormatsWithoutWritingToTheFunctionsOwnStores() throws Exception {
+    Wiring wiring = Priming.inMemory(CONFIG).wiring();
+    var handler = new CartReturnHandler(wiring, true);
+    handler.snapStartHooks().beforeCheckpoint(null);
+    assertEquals(0, ((org.punchgate.session.InMemorySessionStore) wiring.sessions()).size());
   }
 
   @Test

@@ -26,6 +26,7 @@ import org.punchgate.token.PunchoutTokens;
 public final class Priming {
 
   public static final String CONNECTION_ID = "priming-oci";
+  public static final String CXML_CONNECTION_ID = "priming-cxml";
   /** Enough to run the PBKDF2 code; the work factor of real connections does not change which code runs. */
   private static final int PRIMING_HASH_ITERATIONS = 1_000;
   private static final int CART_LINES = 20;
@@ -42,6 +43,7 @@ public final class Priming {
     var connections = new InMemoryConnectionStore();
     String hash = SecretHash.hash(SampleInput.PASSWORD, new SecureRandom(), PRIMING_HASH_ITERATIONS);
     connections.put(SampleInput.ociConnection(CONNECTION_ID, ConnectionFormat.OCI_4_0, hash));
+    connections.put(SampleInput.cxmlConnection(CXML_CONNECTION_ID, hash));
     return new Priming(new Wiring(config, new InMemorySessionStore(), connections,
         new PunchoutTokens(config.tokenSecret(), clock), new RandomIds(), clock));
   }
@@ -54,6 +56,27 @@ public final class Priming {
   public APIGatewayV2HTTPResponse ociLogin(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
     return handler.handleRequest(
         SampleInput.ociLoginEvent(CONNECTION_ID, SampleInput.USERNAME, SampleInput.PASSWORD), null);
+  }
+
+  /** Sends the sample cXML PunchOutSetupRequest through a login handler built on {@link #wiring()}. */
+  public APIGatewayV2HTTPResponse cxmlSetup(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
+    return handler.handleRequest(SampleInput.cxmlSetupEvent("priming-" + wiring.ids().newId(8) + "@punchgate"), null);
+  }
+
+  /** Everything the login function answers: the OCI call-up and the cXML setup request. */
+  public void login(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
+    ociLogin(handler);
+    cxmlSetup(handler);
+  }
+
+  /** Both cart formats through the cart-return function: an OCI session and a cXML session. */
+  public void cartReturns(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
+    cartReturn(handler);
+    Connection cxml = wiring.connections().find(CXML_CONNECTION_ID).orElseThrow();
+    Session session = SampleInput.openCxmlSession(wiring.ids().newId(), cxml, wiring.clock().instant());
+    wiring.sessions().create(session, null);
+    String token = SampleInput.tokenFor(wiring.tokens(), session, wiring.ids());
+    handler.handleRequest(SampleInput.cartEvent(session.id(), token, SampleInput.cartJson(CART_LINES)), null);
   }
 
   /** Opens a sample session and sends a sample cart through a cart-return handler built on {@link #wiring()}. */

@@ -18,6 +18,9 @@ import org.punchgate.connection.Connection;
 import org.punchgate.connection.ConnectionFormat;
 import org.punchgate.connection.FieldMapping;
 import org.punchgate.connection.LoginParameterNames;
+import org.punchgate.cxml.CxmlCallUp;
+import org.punchgate.cxml.CxmlCredential;
+import org.punchgate.cxml.CxmlSettings;
 import org.punchgate.json.Json;
 import org.punchgate.oci.OciCallUp;
 import org.punchgate.security.RandomIds;
@@ -39,6 +42,11 @@ public final class SampleInput {
   public static final String SHOP_START_URL = "https://shop.example.com/punchout/start";
   public static final String LOGIN_ROUTE = "GET /punchout/oci/{connectionId}";
   public static final String CART_ROUTE = "POST /punchout/sessions/{sessionId}/cart";
+  public static final String CXML_SETUP_ROUTE = "POST /punchout/cxml";
+  public static final String BROWSER_FORM_POST = "https://srm.example.com/punchout/return?session=42";
+  public static final CxmlCredential CXML_BUYER = new CxmlCredential("NetworkID", "AN01000000001");
+  public static final CxmlCredential CXML_SENDER = new CxmlCredential("NetworkID", "AN01000000001");
+  public static final CxmlCredential CXML_SUPPLIER = new CxmlCredential("DUNS", "123456789");
 
   private SampleInput() {}
 
@@ -47,6 +55,61 @@ public final class SampleInput {
     return new Connection(id, "Sample buyer " + id, true, format, "sample-buyers", LoginParameterNames.DEFAULT,
         USERNAME, secretHash, List.of("https://srm.example.com"), SHOP_START_URL, Duration.ofMinutes(30),
         FieldMapping.EMPTY, Map.of("pcs", "PCE"), new Classification("UNSPSC", "44120000"), null);
+  }
+
+  /**
+   * An active cXML connection found by {@link #CXML_SENDER}, whose SharedSecret hash is {@code secretHash}
+   * (the secret is {@link #PASSWORD}); it returns the order message as {@code cxml-urlencoded}.
+   */
+  public static Connection cxmlConnection(String id, String secretHash) {
+    CxmlSettings settings = new CxmlSettings(List.of(CXML_BUYER), List.of(CXML_SENDER), CXML_SUPPLIER,
+        CxmlSettings.URLENCODED, null, List.of("UserEmail"));
+    return new Connection(id, "Sample buyer " + id, true, ConnectionFormat.CXML, "sample-buyers", null, null,
+        secretHash, List.of("https://srm.example.com"), SHOP_START_URL, Duration.ofMinutes(30), FieldMapping.EMPTY,
+        Map.of("pcs", "EA"), new Classification("UNSPSC", "44120000"), settings);
+  }
+
+  /** A cXML 1.2.063 PunchOutSetupRequest (create) as Ariba or Coupa send it, with the sample credentials. */
+  public static String cxmlSetupRequest(String payloadId) {
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        + "<!DOCTYPE cXML SYSTEM \"http://xml.cxml.org/schemas/cXML/1.2.063/cXML.dtd\">\n"
+        + "<cXML payloadID=\"" + payloadId + "\" timestamp=\"2026-11-23T10:00:00+00:00\" xml:lang=\"en-US\">\n"
+        + "<Header>\n"
+        + "<From><Credential domain=\"" + CXML_BUYER.domain() + "\"><Identity>" + CXML_BUYER.identity()
+        + "</Identity></Credential></From>\n"
+        + "<To><Credential domain=\"" + CXML_SUPPLIER.domain() + "\"><Identity>" + CXML_SUPPLIER.identity()
+        + "</Identity></Credential></To>\n"
+        + "<Sender><Credential domain=\"" + CXML_SENDER.domain() + "\"><Identity>" + CXML_SENDER.identity()
+        + "</Identity><SharedSecret>" + PASSWORD + "</SharedSecret></Credential>"
+        + "<UserAgent>Sample procurement 1.0</UserAgent></Sender>\n"
+        + "</Header>\n"
+        + "<Request deploymentMode=\"production\"><PunchOutSetupRequest operation=\"create\">\n"
+        + "<BuyerCookie>c0ffee-1234</BuyerCookie>\n"
+        + "<Extrinsic name=\"UserEmail\">jane.buyer@example.com</Extrinsic>\n"
+        + "<BrowserFormPost><URL>" + BROWSER_FORM_POST.replace("&", "&amp;") + "</URL></BrowserFormPost>\n"
+        + "<SupplierSetup><URL>https://punchout.example.com/punchout/cxml</URL></SupplierSetup>\n"
+        + "</PunchOutSetupRequest></Request>\n</cXML>\n";
+  }
+
+  public static APIGatewayV2HTTPEvent cxmlSetupEvent(String payloadId) {
+    return event(CXML_SETUP_ROUTE, "POST", "/punchout/cxml", Map.of(), "",
+        Map.of("host", "punchout.example.com", "content-type", "text/xml; charset=utf-8"), cxmlSetupRequest(payloadId));
+  }
+
+  /** An open session of a cXML connection, as a PunchOutSetupRequest (create) leaves it. */
+  public static Session openCxmlSession(String sessionId, Connection connection, Instant now) {
+    Map<String, String> callUp = new LinkedHashMap<>();
+    callUp.put(CxmlCallUp.BUYER_COOKIE, "c0ffee-1234");
+    callUp.put(CxmlCallUp.BROWSER_FORM_POST, BROWSER_FORM_POST);
+    callUp.put(CxmlCallUp.OPERATION, "create");
+    callUp.put(CxmlCallUp.FROM_DOMAIN, CXML_BUYER.domain());
+    callUp.put(CxmlCallUp.FROM_IDENTITY, CXML_BUYER.identity());
+    callUp.put(CxmlCallUp.TO_DOMAIN, CXML_SUPPLIER.domain());
+    callUp.put(CxmlCallUp.TO_IDENTITY, CXML_SUPPLIER.identity());
+    callUp.put(CxmlCallUp.LANG, "en-US");
+    return new Session(sessionId, connection.withoutSecret(), null, SessionStatus.OPEN, now,
+        now.plus(connection.sessionLifetime()), callUp, Map.of("UserEmail", "jane.buyer@example.com"), null, null,
+        null);
   }
 
   /** A cart of {@code lines} lines with the fields shops usually send (text, prices, units, vendor data). */

@@ -36,7 +36,7 @@ public final class PunchoutLoginHandler
         wiring.config().publicBaseUrl(), wiring.config().maxBodyBytes());
     this.cxmlStartPage = new CxmlStartPage(wiring.sessions(), wiring.tokens(), wiring.ids(), wiring.clock());
     this.snapStart = !snapStart ? null : SnapStartHooks.register(
-        () -> Priming.run(wiring.config(), PunchoutLoginHandler::new, Priming::ociLogin), wiring.ids());
+        () -> Priming.run(wiring.config(), PunchoutLoginHandler::new, Priming::login), wiring.ids());
   }
 
   SnapStartHooks snapStartHooks() {

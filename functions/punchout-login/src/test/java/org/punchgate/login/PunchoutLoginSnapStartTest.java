@@ -2,6 +2,7 @@ package org.punchgate.login;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,14 @@ class PunchoutLoginSnapStartTest {
     var response = priming.ociLogin(new PunchoutLoginHandler(priming.wiring()));
     assertEquals(302, response.getStatusCode(), response.getBody());
     assertEquals(1, ((InMemorySessionStore) priming.wiring().sessions()).size());
+  }
+
+  @Test
+  void primingSetsUpTheSampleCxmlPunchoutThroughTheRealHandler() {
+    Priming priming = Priming.inMemory(CONFIG);
+    var response = priming.cxmlSetup(new PunchoutLoginHandler(priming.wiring()));
+    assertEquals(200, response.getStatusCode(), response.getBody());
+    assertTrue(response.getBody().contains("<Status code=\"200\""), response.getBody());
   }
 
   @Test
