@@ -27,7 +27,7 @@ import org.punchgate.snapstart.SampleInput;
  * <pre>
  * mvn -B -q -pl bench -am package -DskipTests
  * java -XX:TieredStopAtLevel=1 -jar bench/target/punchgate-bench.jar [--smoke] [--runs N]
- *     [--only cold,warm,codec,cost] [--conformance DIR] [--root DIR] [--out FILE]
+ *     [--only cold,warm,codec,cost] [--conformance DIR] [--root DIR] [--out FILE] [--work DIR]
  * </pre>
  */
 public final class Bench {
@@ -36,7 +36,8 @@ public final class Bench {
       + "java -XX:TieredStopAtLevel=1 -jar bench/target/punchgate-bench.jar";
   static final Set<String> SCENARIOS = Set.of("cold", "warm", "codec", "cost");
 
-  record Options(boolean smoke, int runs, Set<String> only, Path root, Path conformance, Path out, boolean writeResultsMd) {
+  record Options(boolean smoke, int runs, Set<String> only, Path root, Path conformance, Path out, Path work,
+      boolean writeResultsMd) {
 
     static Options parse(String... args) {
       boolean smoke = false;
@@ -45,6 +46,7 @@ public final class Bench {
       Path root = null;
       Path conformance = null;
       Path out = null;
+      Path work = null;
       Boolean resultsMd = null;
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
@@ -54,10 +56,11 @@ public final class Bench {
           case "--root" -> root = Path.of(args[++i]);
           case "--conformance" -> conformance = Path.of(args[++i]);
           case "--out" -> out = Path.of(args[++i]);
+          case "--work" -> work = Path.of(args[++i]);
           case "--no-results-md" -> resultsMd = false;
           default -> throw new IllegalArgumentException("unknown option " + args[i]
               + "; options: --smoke --runs N --only cold,warm,codec,cost --conformance DIR --root DIR --out FILE"
-              + " --no-results-md");
+              + " --work DIR --no-results-md");
         }
       }
       if (!SCENARIOS.containsAll(only)) {
@@ -69,8 +72,9 @@ public final class Bench {
         conformance = property != null ? Path.of(property) : root.resolve("../shared/conformance");
       }
       out = out == null ? root.resolve("bench/results/latest.json") : out;
+      work = work == null ? root.resolve("bench/work") : work;
       return new Options(smoke, runs == null ? (smoke ? 1 : 10) : runs, only, root, conformance.normalize(), out,
-          resultsMd == null ? !smoke : resultsMd);
+          work.toAbsolutePath(), resultsMd == null ? !smoke : resultsMd);
     }
 
     /** The repository root: here or above (the tests run in bench/). */
@@ -99,7 +103,7 @@ public final class Bench {
   /** Runs the scenarios and writes the results; {@code console} gets progress (stderr) and the report. */
   static Report run(Options options, PrintStream console) throws Exception {
     Report report = new Report(options, machine());
-    Path work = options.root().resolve("bench/work");
+    Path work = options.work();
     Files.createDirectories(work);
     progress("DynamoDB Local starting");
     try (DynamoDbLocalServer dynamoDbLocal = DynamoDbLocalServer.start()) {
@@ -161,6 +165,15 @@ public final class Bench {
         report.warm.add(WarmLatency.measure("OCI cart return, " + lines + " lines", store, cartReturn,
             () -> Flows.cartReturn(wiring, cart), budget));
       }
+      report.warm.add(WarmLatency.measure("cXML setup (PBKDF2 120k)", store, login, Flows::cxmlSetup, budget));
+      if (store.equals("in-memory")) {
+        var lightLogin = Flows.handler(Flows.LOGIN_HANDLER, Flows.inMemoryLightCxml(config));
+        report.warm.add(WarmLatency.measure("cXML setup (hash 1 iteration)", store, lightLogin, Flows::cxmlSetup,
+            budget));
+      }
+      String cart100 = SampleInput.cartJson(options.smoke() ? 10 : 100);
+      report.warm.add(WarmLatency.measure("cXML cart return, " + (options.smoke() ? 10 : 100) + " lines", store,
+          cartReturn, () -> Flows.cxmlCartReturn(wiring, cart100), budget));
     }
   }
 

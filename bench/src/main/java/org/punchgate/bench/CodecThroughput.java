@@ -12,6 +12,7 @@ import org.punchgate.bench.baseline.Baselines;
 import org.punchgate.cart.Cart;
 import org.punchgate.config.Wiring;
 import org.punchgate.connection.ConnectionFormat;
+import org.punchgate.cxml.CxmlReader;
 import org.punchgate.returnform.CartRenderer;
 import org.punchgate.returnform.CartRenderers;
 import org.punchgate.returnform.ReturnForm;
@@ -65,15 +66,26 @@ final class CodecThroughput {
         }
         return sink >= 0 ? total : 0;
       }));
-      notes.add("cXML parse: the Punchgate cXML codec is not in this build yet");
+      codecs.add(new Codec("cXML parse (all samples)", "Punchgate CxmlReader", true, () -> {
+        int read = 0;
+        for (byte[] sample : samples) {
+          read += CxmlReader.read(sample) instanceof CxmlReader.Result.Read ? 1 : 0;
+        }
+        return read >= 0 ? total : 0;
+      }));
     }
 
     Cart cart = SampleInput.cart(WRITE_LINES);
+    CartRenderer cxml = CartRenderers.all(wiring).get(ConnectionFormat.CXML);
+    Session cxmlSession = SampleInput.openCxmlSession("codec-session",
+        wiring.connections().find(Flows.CXML).orElseThrow(), wiring.clock().instant());
+    codecs.add(new Codec("cXML PunchOutOrderMessage, " + WRITE_LINES + " lines", "Punchgate CxmlCartRenderer", true,
+        () -> cxml.render(cxmlSession, cart, false).form().fields().get(0).value()
+            .getBytes(StandardCharsets.UTF_8).length));
     codecs.add(new Codec("cXML PunchOutOrderMessage, " + WRITE_LINES + " lines", "JAXB", false,
         () -> baselines.jaxbOrderMessage(cart, "cookie-1").length));
     codecs.add(new Codec("cXML PunchOutOrderMessage, " + WRITE_LINES + " lines", "JDK DOM + Transformer", false,
         () -> baselines.domOrderMessage(cart, "cookie-1").length));
-    notes.add("cXML PunchOutOrderMessage: the Punchgate cXML writer is not in this build yet");
 
     String ociTask = "OCI form, " + WRITE_LINES + " lines";
     Map<ConnectionFormat, CartRenderer> renderers = CartRenderers.all(wiring);

@@ -34,6 +34,10 @@ final class CostPerFlow {
     try {
       results.add(count("OCI login", 2, counter, () -> Flows.ociLogin(Flows.OCI),
           e -> login.handleRequest(e, null).getStatusCode()));
+      results.add(count("cXML setup", 2, counter, Flows::cxmlSetup, e -> login.handleRequest(e, null).getStatusCode()));
+      String cxmlCart = SampleInput.cartJson(100);
+      results.add(count("cXML cart return, 100 lines", 2, counter, () -> Flows.cxmlCartReturn(wiring, cxmlCart),
+          e -> cartReturn.handleRequest(e, null).getStatusCode()));
       for (int lines : new int[] {10, 100, 1000}) {
         String cart = SampleInput.cartJson(lines);
         results.add(count("OCI cart return, " + lines + " lines", 2, counter,

@@ -30,6 +30,8 @@ final class Flows {
   static final String OCI = "bench-oci";
   /** The same with a one-iteration hash: the login's CPU cost without PBKDF2. */
   static final String OCI_LIGHT_HASH = "bench-oci-light";
+  /** cXML connection found by the sample Sender credential, SharedSecret hashed with the production work factor. */
+  static final String CXML = "bench-cxml";
 
   static final String LOGIN_HANDLER = "org.punchgate.login.PunchoutLoginHandler";
   static final String CART_RETURN_HANDLER = "org.punchgate.cartreturn.CartReturnHandler";
@@ -54,6 +56,26 @@ final class Flows {
   static void seed(ConnectionStore connections) {
     connections.put(SampleInput.ociConnection(OCI, ConnectionFormat.OCI_4_0, PRODUCTION_HASH));
     connections.put(SampleInput.ociConnection(OCI_LIGHT_HASH, ConnectionFormat.OCI_4_0, LIGHT_HASH));
+    connections.put(SampleInput.cxmlConnection(CXML, PRODUCTION_HASH));
+  }
+
+  /** A wiring whose cXML connection's SharedSecret has a one-iteration hash: the setup's CPU without PBKDF2. */
+  static Wiring inMemoryLightCxml(Config config) {
+    Wiring wiring = inMemory(config);
+    wiring.connections().put(SampleInput.cxmlConnection(CXML, LIGHT_HASH));
+    return wiring;
+  }
+
+  static APIGatewayV2HTTPEvent cxmlSetup() {
+    return SampleInput.cxmlSetupEvent("bench-" + System.nanoTime() + "@buyer.example.com");
+  }
+
+  /** Opens a cXML session (as a setup and StartPage would) and returns the shop's cart transfer for it. */
+  static APIGatewayV2HTTPEvent cxmlCartReturn(Wiring wiring, String cartJson) {
+    Connection connection = wiring.connections().find(CXML).orElseThrow();
+    Session session = SampleInput.openCxmlSession(wiring.ids().newId(), connection, wiring.clock().instant());
+    wiring.sessions().create(session, null);
+    return SampleInput.cartEvent(session.id(), SampleInput.tokenFor(wiring.tokens(), session, wiring.ids()), cartJson);
   }
 
   static RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler(String className, Wiring wiring) {

@@ -39,7 +39,7 @@ final class Report {
   /** Compares against the goals of the performance issue, and flags flows that did not answer as expected. */
   void check() {
     for (WarmLatency.Result r : warm) {
-      int expected = r.flow().startsWith("OCI login") ? 302 : 200;
+      int expected = r.flow().startsWith("OCI login") ? 302 : 200; // cXML setup answers 200 with the StartPage
       if (!r.statuses().keySet().equals(java.util.Set.of(expected))) {
         notes.add("warm " + r.flow() + " (" + r.store() + ") answered " + r.statuses() + ", expected " + expected);
       }
