@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.punchgate.config.Config;
 import org.punchgate.config.Wiring;
 import org.punchgate.snapstart.SampleInput;
@@ -183,15 +182,14 @@ public final class Bench {
     handlers.put("punchout-login", Flows.LOGIN_HANDLER);
     handlers.put("cart-return", Flows.CART_RETURN_HANDLER);
     for (var entry : handlers.entrySet()) {
-      Path target = root.resolve("functions").resolve(entry.getKey()).resolve("target");
-      Path jar = null;
-      if (Files.isDirectory(target)) {
-        try (Stream<Path> files = Files.list(target)) {
-          jar = files.filter(f -> f.getFileName().toString().endsWith("-lambda.jar")).findFirst().orElse(null);
-        }
+      // the jar template.yaml deploys (CodeUri)
+      Path jar = root.resolve("functions").resolve(entry.getKey()).resolve("target")
+          .resolve("punchgate-" + entry.getKey() + "-lambda.jar");
+      if (!Files.isRegularFile(jar)) {
+        jar = null;
       }
       if (jar == null) {
-        report.notes.add(entry.getKey() + ": no shaded jar in " + target + " (build with mvn package first): skipped");
+        report.notes.add(entry.getKey() + ": no shaded jar in its target/ (build with mvn package first): skipped");
       } else {
         functions.add(new ColdStart.Function(entry.getKey(), jar, entry.getValue()));
       }
