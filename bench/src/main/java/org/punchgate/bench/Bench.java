@@ -24,15 +24,15 @@ import org.punchgate.snapstart.SampleInput;
  * {@code bench/results/latest.json}, prints a Markdown report, and (full runs) updates {@code bench/RESULTS.md}.
  *
  * <pre>
- * mvn -B -q -pl bench -am package -DskipTests
- * java -XX:TieredStopAtLevel=1 -jar bench/target/punchgate-bench.jar [--smoke] [--runs N]
+ * local/with-jdk25 mvn -B -q -pl bench -am package -DskipTests
+ * local/with-jdk25 java -XX:TieredStopAtLevel=1 -jar bench/target/punchgate-bench.jar [--smoke] [--runs N]
  *     [--only cold,warm,codec,cost] [--conformance DIR] [--root DIR] [--out FILE] [--work DIR]
  * </pre>
  */
 public final class Bench {
 
-  public static final String COMMAND = "mvn -B -q -pl bench -am package -DskipTests && "
-      + "java -XX:TieredStopAtLevel=1 -jar bench/target/punchgate-bench.jar";
+  public static final String COMMAND = "local/with-jdk25 mvn -B -q -pl bench -am package -DskipTests && "
+      + "local/with-jdk25 java -XX:TieredStopAtLevel=1 -jar bench/target/punchgate-bench.jar";
   static final Set<String> SCENARIOS = Set.of("cold", "warm", "codec", "cost");
 
   record Options(boolean smoke, int runs, Set<String> only, Path root, Path conformance, Path out, Path work,
