@@ -204,10 +204,13 @@ public final class Bench {
     String memTotal = firstValue(Path.of("/proc/meminfo"), "MemTotal");
     machine.put("memoryGiB", memTotal == null ? null
         : Math.round(Long.parseLong(memTotal.replace("kB", "").strip()) / 1024.0 / 1024.0 * 10) / 10.0);
-    machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+    String kernel = System.getProperty("os.version").replaceFirst("^(\\d+\\.\\d+).*", "$1");
+    machine.put("os", System.getProperty("os.name") + " " + kernel);
     machine.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
     machine.put("benchJvmFlags", ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
         .filter(a -> a.startsWith("-XX") || a.startsWith("-Xm")).toList());
+    String load = firstValue(Path.of("/proc/loadavg"), "");
+    machine.put("loadAverageAtStart", load == null ? null : String.join(" ", java.util.Arrays.asList(load.split(" ")).subList(0, 3)));
     machine.put("date", ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
     return machine;
   }

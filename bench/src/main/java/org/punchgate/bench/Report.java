@@ -86,6 +86,7 @@ final class Report {
     md.append("Machine: ").append(machine.get("cpus")).append(" CPUs (").append(machine.get("cpuModel")).append("), ")
         .append(machine.get("memoryGiB")).append(" GiB, ").append(machine.get("os")).append(", ")
         .append(machine.get("jdk")).append("; benchmark JVM flags ").append(machine.get("benchJvmFlags"))
+        .append("; load average at start ").append(machine.get("loadAverageAtStart"))
         .append(". Date: ").append(machine.get("date")).append(".\n\n");
 
     if (!coldStart.isEmpty()) {
@@ -168,6 +169,11 @@ final class Report {
         + "```\n" + Bench.COMMAND + "\n```\n\n"
         + "It writes `bench/results/latest.json` and prints this report. What is measured and how: see the "
         + "class comments in `bench/src/main/java/org/punchgate/bench/`.\n\n"
+        + "Reading it: the in-process scenarios run with C1 only, like Lambda with the template's "
+        + "`JAVA_TOOL_OPTIONS`; under C1 a PBKDF2 verification (login, cXML setup) costs "
+        + "several times what it costs with C2 (run without the flag to compare). Init and first request of a cold start are measured inside "
+        + "the process; the rest of the total is JVM start and class loading before the handler is built. "
+        + "Numbers on a shared 2-core machine move by 10-20 % between runs.\n\n"
         + markdown.replaceFirst("## Punchgate benchmark[^\\n]*\\n", "");
   }
 
