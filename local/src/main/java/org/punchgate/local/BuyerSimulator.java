@@ -4,6 +4,7 @@ import static org.punchgate.http.Html.escape;
 
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,7 @@ import org.punchgate.security.RandomIds;
  * Plays the buyer's procurement system (an SAP SRM system calling an OCI catalog): launches a punchout
  * with a browser form post to {@code /punchout/oci/{connectionId}}, and receives the cart that comes back
  * to its {@code HOOK_URL} as {@code NEW_ITEM-*} form fields, read with {@link OciCartParser} and shown one
- * row per item.
+ * row per item. Under {@code /buyer/cxml/} it plays a cXML system instead ({@link CxmlBuyer}).
  */
 final class BuyerSimulator {
 
@@ -32,22 +33,32 @@ final class BuyerSimulator {
 
   private static final List<String> FUNCTIONS = List.of("", "DETAIL", "VALIDATE", "BACKGROUND_SEARCH", "SOURCING");
   private static final List<String> CHARSETS = List.of("UTF-8", "ISO-8859-1", "windows-1252");
+  private static final String LONGTEXT = "LONGTEXT";
 
   /** A launched punchout: where the cart will come back from, and in which charset it was asked for. */
   private record Launch(String connectionId, Charset charset) {}
 
   private final String publicBaseUrl;
   private final List<DemoData.LoadedConnection> connections;
+  private final CxmlBuyer cxml;
   private final RandomIds ids = new RandomIds();
   private final Map<String, Launch> launches = new ConcurrentHashMap<>();
 
-  BuyerSimulator(String publicBaseUrl, List<DemoData.LoadedConnection> connections) {
+  /**
+   * @param publicBaseUrl where the browser reaches the runner (return addresses are built on it)
+   * @param gateway       where the simulator itself calls the gateway server to server
+   */
+  BuyerSimulator(String publicBaseUrl, URI gateway, List<DemoData.LoadedConnection> connections) {
     this.publicBaseUrl = publicBaseUrl;
     this.connections = connections.stream().filter(c -> c.connection().format().isOci()).toList();
+    this.cxml = new CxmlBuyer(publicBaseUrl, gateway, connections);
   }
 
   int handle(HttpExchange exchange, String path, byte[] body) throws IOException {
     String method = exchange.getRequestMethod();
+    if (path.equals(CxmlBuyer.BASE) || path.startsWith(CxmlBuyer.BASE + "/")) {
+      return cxml.handle(exchange, path, body);
+    }
     if (path.equals(BASE) || path.equals(BASE + "/")) {
       return send(exchange, 200, "Buyer simulator", startPage());
     }
@@ -61,7 +72,8 @@ final class BuyerSimulator {
   }
 
   private String startPage() {
-    StringBuilder html = new StringBuilder("<p>This page plays the buyer's procurement system (SAP SRM). It opens the "
+    StringBuilder html = new StringBuilder(modes(false));
+    html.append("<p>This page plays the buyer's procurement system (SAP SRM). It opens the "
         + "supplier's catalog through the gateway's OCI login, and shows the cart that comes back.</p>");
     html.append("<form id=\"launch\" method=\"post\" action=\"").append(BASE).append("/launch\">");
     html.append("<label>Connection <select name=\"connection\" id=\"connection\">");
@@ -167,27 +179,13 @@ final class BuyerSimulator {
 
   private static String receivedPage(Launch launch, Charset charset, FormParameters fields) {
     List<OciItem> items = OciCartParser.parse(fields);
-    Set<String> columns = new LinkedHashSet<>();
-    items.forEach(item -> columns.addAll(item.fields().keySet()));
     StringBuilder html = new StringBuilder();
     html.append("<p id=\"received-summary\">").append(items.size()).append(" item(s) received")
         .append(launch == null ? " (from a punchout this simulator did not start)" : " from <b>" + escape(launch.connectionId()) + "</b>")
         .append(", decoded as ").append(escape(charset.name())).append(".</p>");
-    if (items.isEmpty()) {
-      html.append("<p id=\"no-items\">No items: the punchout was cancelled or the cart was empty.</p>");
-    } else {
-      html.append("<div style=\"overflow-x:auto\"><table id=\"received-items\"><tr><th>#</th>");
-      columns.forEach(c -> html.append("<th>").append(escape(c)).append("</th>"));
-      html.append("</tr>");
-      items.forEach(item -> {
-        html.append("<tr class=\"item\" data-index=\"").append(item.index()).append("\"><td>").append(item.index())
-            .append("</td>");
-        columns.forEach(c -> html.append("<td data-field=\"").append(escape(c)).append("\">")
-            .append(escape(item.fields().getOrDefault(c, ""))).append("</td>"));
-        html.append("</tr>");
-      });
-      html.append("</table></div>");
-    }
+    List<ItemRow> rows = new ArrayList<>();
+    items.forEach(item -> rows.add(new ItemRow(item.index(), item.fields())));
+    html.append(itemsTable(rows));
     html.append("<h2>All fields as received</h2><table id=\"raw-fields\"><tr><th>Name</th><th>Value</th></tr>");
     List<FormParameters.Parameter> all = new ArrayList<>(fields.all());
     all.forEach(p -> html.append("<tr class=\"raw-field\"><td>").append(escape(p.name())).append("</td><td>")
@@ -196,11 +194,58 @@ final class BuyerSimulator {
     return html.toString();
   }
 
+  /** One received item: its position in the buyer's message and its fields by name. */
+  record ItemRow(int index, Map<String, String> fields) {}
+
+  /**
+   * The received items, one row each, one column per field any item has: the same markup in the OCI and
+   * the cXML mode ({@code #received-items}, {@code tr.item[data-index]}, {@code td[data-field]}), or
+   * {@code #no-items} for an empty cart.
+   */
+  static String itemsTable(List<ItemRow> items) {
+    Set<String> columns = new LinkedHashSet<>();
+    items.forEach(item -> item.fields().forEach((name, value) -> {
+      if (value != null) {
+        columns.add(name);
+      }
+    }));
+    // the one paragraph-long field goes last, so the short ones stay side by side on one line
+    if (columns.remove(LONGTEXT)) {
+      columns.add(LONGTEXT);
+    }
+    StringBuilder html = new StringBuilder();
+    if (items.isEmpty()) {
+      html.append("<p id=\"no-items\">No items: the punchout was cancelled or the cart was empty.</p>");
+    } else {
+      html.append("<div class=\"wide\"><table id=\"received-items\" class=\"nowrap\"><tr><th>#</th>");
+      columns.forEach(c -> html.append("<th>").append(escape(c)).append("</th>"));
+      html.append("</tr>");
+      items.forEach(item -> {
+        html.append("<tr class=\"item\" data-index=\"").append(item.index()).append("\"><td>").append(item.index())
+            .append("</td>");
+        columns.forEach(c -> html.append("<td data-field=\"").append(escape(c))
+            .append(c.equals(LONGTEXT) ? "\" class=\"text\">" : "\">")
+            .append(escape(java.util.Objects.requireNonNullElse(item.fields().get(c), ""))).append("</td>"));
+        html.append("</tr>");
+      });
+      html.append("</table></div>");
+    }
+    return html.toString();
+  }
+
+  /** Links between the simulator's two modes. */
+  static String modes(boolean cxmlMode) {
+    return "<p id=\"modes\">Plays: " + (cxmlMode
+        ? "<a id=\"oci-mode\" href=\"" + BASE + "/\">SAP SRM (OCI)</a> &middot; <b>Ariba / Coupa (cXML)</b>"
+        : "<b>SAP SRM (OCI)</b> &middot; <a id=\"cxml-mode\" href=\"" + CxmlBuyer.BASE + "/\">Ariba / Coupa (cXML)</a>")
+        + "</p>";
+  }
+
   private static String valueOr(String value, String fallback) {
     return value == null || value.isBlank() ? fallback : value.strip();
   }
 
-  private static int send(HttpExchange exchange, int status, String title, String body) throws IOException {
+  static int send(HttpExchange exchange, int status, String title, String body) throws IOException {
     Exchanges.html(exchange, status, Pages.page(title + " - Buyer simulator",
         "<b>Buyer simulator</b> (SAP SRM) &middot; <a href=\"" + BASE + "/\">New punchout</a>",
         "<h1>" + escape(title) + "</h1>" + body));

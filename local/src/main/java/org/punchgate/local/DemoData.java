@@ -22,7 +22,10 @@ import org.punchgate.json.Json;
  */
 final class DemoData {
 
-  /** A loaded connection and, where the document gave it, its plain password (for the buyer simulator). */
+  /**
+   * A loaded connection and, where the document gave it, its plain password or cXML shared secret (for the
+   * buyer simulator).
+   */
   record LoadedConnection(Connection connection, String password) {}
 
   private DemoData() {}
@@ -63,7 +66,11 @@ final class DemoData {
         throw new IllegalArgumentException(source + ": connections[" + index + "]: " + e.getMessage(), e);
       }
       store.put(connection);
-      loaded.add(new LoadedConnection(connection, Json.text(node, "password")));
+      String secret = Json.text(node, "password");
+      if (secret == null && node.has("cxml")) {
+        secret = Json.text(node.get("cxml"), "sharedSecret");
+      }
+      loaded.add(new LoadedConnection(connection, secret));
       index++;
     }
     return loaded;

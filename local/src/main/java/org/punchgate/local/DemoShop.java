@@ -39,9 +39,18 @@ final class DemoShop {
 
   static final String BASE = "/shop";
 
-  /** What the gateway says about a punchout session (tolerant of fields it may add). */
+  /**
+   * What the gateway says about a punchout session (tolerant of fields it may add). {@code initialCart} is a
+   * cart the buyer's system reopened (cXML edit and inspect: SKU → quantity); {@code readOnly} an inspect.
+   */
   record SessionInfo(String sessionId, String user, String userGroup, String connectionId, String format,
-      String function, Map<String, String> parameters) {}
+      String function, Map<String, String> parameters, Map<String, BigDecimal> initialCart, boolean readOnly) {
+
+    SessionInfo(String sessionId, String user, String userGroup, String connectionId, String format,
+        String function, Map<String, String> parameters) {
+      this(sessionId, user, userGroup, connectionId, format, function, parameters, Map.of(), false);
+    }
+  }
 
   /** One buyer's visit: the token for the shop API, who they are, and the cart (SKU → quantity). */
   static final class Visit {
@@ -88,7 +97,13 @@ final class DemoShop {
           + "is unknown or already finished (the cart was transferred or cancelled). Start a new punchout from your "
           + "procurement system, or from the <a href=\"/buyer/\">buyer simulator</a>.</p>");
     }
-    return switch (method + " " + path.substring(BASE.length())) {
+    String action = method + " " + path.substring(BASE.length());
+    if (visit.session.readOnly() && Set.of("POST /cart/add", "POST /cart/update", "POST /transfer").contains(action)) {
+      return send(exchange, 409, "Read-only cart", visit, "<p class=\"error\" id=\"read-only-refused\">Your "
+          + "procurement system opened this cart to look at it; it cannot be changed or transferred.</p>"
+          + backLink(visit.key));
+    }
+    return switch (action) {
       case "GET /catalog" -> catalogPage(exchange, visit, form.first("q"), form.first("notice"));
       case "GET /product" -> productPage(exchange, visit, form.first("sku"));
       case "GET /cart" -> cartPage(exchange, visit, form.first("notice"));
@@ -104,7 +119,7 @@ final class DemoShop {
     if (token == null || token.isBlank()) {
       return send(exchange, 200, "Demo shop", "<div id=\"no-token\"><p>This is the demo webshop. Buyers arrive here "
           + "from their procurement system through a punchout, with a <code>punchout_token</code>.</p>"
-          + "<p>Start a punchout from the <a href=\"/buyer/\">buyer simulator</a> (it plays an SAP SRM system).</p></div>");
+          + "<p>Start a punchout from the <a href=\"/buyer/\">buyer simulator</a> (it plays SAP SRM, Ariba or Coupa).</p></div>");
     }
     String sessionId = sessionIdOf(token);
     if (sessionId == null) {
@@ -128,6 +143,11 @@ final class DemoShop {
     SessionInfo session = readSessionInfo(Json.parse(answer.body()), sessionId, token);
     Visit visit = new Visit(ids.newId(), token, session);
     visits.put(visit.key, visit);
+    session.initialCart().forEach((sku, quantity) -> {
+      if (catalog.find(sku).isPresent()) {
+        visit.cart.merge(sku, quantity, BigDecimal::add);
+      }
+    });
     String function = session.function() == null ? "" : session.function().toUpperCase(Locale.ROOT);
     String productId = session.parameters().get("PRODUCTID");
     String search = session.parameters().get("SEARCHSTRING");
@@ -136,7 +156,10 @@ final class DemoShop {
       case "DETAIL" -> BASE + "/product?k=" + visit.key + "&sku=" + encode(productId);
       case "VALIDATE" -> validate(visit, productId, session.parameters().get("QUANTITY"));
       case "BACKGROUND_SEARCH", "SOURCING" -> BASE + "/catalog?k=" + visit.key + "&q=" + encode(search);
-      default -> BASE + "/catalog?k=" + visit.key;
+      default -> session.initialCart().isEmpty() ? BASE + "/catalog?k=" + visit.key
+          : BASE + "/cart?k=" + visit.key + "&notice=" + encode(session.readOnly()
+              ? "Your procurement system opened this cart to look at it: it cannot be changed here."
+              : "Your procurement system reopened this cart: change it and transfer it again.");
     };
     Exchanges.redirect(exchange, next);
     return 303;
@@ -166,12 +189,12 @@ final class DemoShop {
     html.append("<table id=\"catalog\"><tr><th>SKU</th><th>Product</th><th>Manufacturer</th><th>Unit</th>"
         + "<th>Your price</th><th>Lead time</th><th></th></tr>");
     for (var p : products) {
-      html.append("<tr class=\"product\" data-sku=\"").append(escape(p.sku())).append("\"><td>").append(escape(p.sku()))
+      html.append("<tr class=\"product\" data-sku=\"").append(escape(p.sku())).append("\"><td class=\"nowrap\">").append(escape(p.sku()))
           .append("</td><td><a href=\"").append(BASE).append("/product?k=").append(visit.key).append("&amp;sku=")
           .append(escape(encode(p.sku()))).append("\">").append(escape(p.name())).append("</a></td><td>")
           .append(escape(p.manufacturer())).append("</td><td>").append(escape(p.unit())).append("</td><td class=\"num\">")
-          .append(escape(priceText(p, visit))).append("</td><td class=\"num\">").append(p.leadTimeDays())
-          .append(" days</td><td>").append(addForm(visit, p.sku())).append("</td></tr>");
+          .append(escape(priceText(p, visit))).append("</td><td class=\"num\">").append(leadTimeText(p))
+          .append("</td><td class=\"nowrap\">").append(addForm(visit, p.sku())).append("</td></tr>");
     }
     html.append("</table>");
     return send(exchange, 200, "Catalog", visit, html.toString());
@@ -193,7 +216,7 @@ final class DemoShop {
     row(html, "Unit", p.unit());
     row(html, "Your price", priceText(p, visit));
     row(html, "List price", p.listPrice().toPlainString() + " " + catalog.currency());
-    row(html, "Lead time", p.leadTimeDays() + " days");
+    row(html, "Lead time", leadTimeText(p));
     for (var c : p.components()) {
       row(html, "Included", c.quantity().toPlainString() + " × " + c.sku()
           + catalog.find(c.sku()).map(x -> " " + x.name()).orElse(""));
@@ -221,7 +244,8 @@ final class DemoShop {
               .append("<form class=\"inline\" method=\"post\" action=\"").append(BASE).append("/cart/update\">")
               .append(Pages.hidden("k", visit.key)).append(Pages.hidden("sku", p.sku()))
               .append("<input name=\"quantity\" size=\"5\" value=\"").append(escape(entry.getValue().toPlainString()))
-              .append("\"> <button>Update</button></form></td><td class=\"num\">").append(escape(priceText(p, visit)))
+              .append(visit.session.readOnly() ? "\" disabled>" : "\"> <button>Update</button>")
+              .append("</form></td><td class=\"num\">").append(escape(priceText(p, visit)))
               .append("</td><td class=\"num\">").append(amount.toPlainString()).append(' ')
               .append(escape(catalog.currency())).append("</td></tr>");
         }
@@ -231,6 +255,13 @@ final class DemoShop {
     }
     html.append("<p class=\"muted\">You shop from your procurement system: the cart goes back there for approval "
         + "instead of a checkout.</p>");
+    if (visit.session.readOnly()) {
+      html.append("<p class=\"notice\" id=\"read-only\">Read only: this cart is shown as your procurement system "
+          + "sent it. Close it to go back.</p>");
+      html.append("<form class=\"inline\" method=\"post\" action=\"").append(BASE).append("/cancel\">")
+          .append(Pages.hidden("k", visit.key)).append("<button id=\"cancel-punchout\">Close</button></form>");
+      return send(exchange, 200, "Cart", visit, html.toString());
+    }
     html.append("<form class=\"inline\" method=\"post\" action=\"").append(BASE).append("/transfer\">")
         .append(Pages.hidden("k", visit.key)).append("<button id=\"transfer-cart\">Transfer cart</button></form> ");
     html.append("<form class=\"inline\" method=\"post\" action=\"").append(BASE).append("/cancel\">")
@@ -301,7 +332,10 @@ final class DemoShop {
     return answer.statusCode();
   }
 
-  /** The cart in the shop API's JSON; a kit's parts become child lines where the buyer's format has them (OCI 5.0). */
+  /**
+   * The cart in the shop API's JSON; a kit's parts become child lines where the buyer's format has them
+   * (OCI 5.0 item hierarchy, cXML composite items).
+   */
   ObjectNode cartJson(Visit visit, boolean cancel) {
     ObjectNode root = Json.object();
     root.put("currency", catalog.currency());
@@ -309,7 +343,7 @@ final class DemoShop {
       root.put("cancel", true);
     }
     ArrayNode lines = root.putArray("lines");
-    boolean hierarchy = "OCI_5_0".equals(visit.session.format());
+    boolean hierarchy = "OCI_5_0".equals(visit.session.format()) || "CXML".equals(visit.session.format());
     int next = 1;
     synchronized (visit.cart) {
       if (cancel) {
@@ -360,13 +394,25 @@ final class DemoShop {
     JsonNode function = info.get("function");
     String functionName = function == null || function.isNull() ? Json.text(claims, "fn")
         : function.isObject() ? Json.text(function, "name") : function.asText();
+    Map<String, BigDecimal> initialCart = new LinkedHashMap<>();
+    for (JsonNode line : info.path("initialCart").path("lines")) {
+      String sku = Json.text(line, "sku");
+      // a reopened kit comes back with its parts as child lines: the kit alone stands for them here
+      if (sku != null && Json.text(line, "parentLineId") == null && line.path("quantity").isValueNode()) {
+        try {
+          initialCart.merge(sku, new BigDecimal(line.get("quantity").asText()), BigDecimal::add);
+        } catch (NumberFormatException ignored) {
+          // the gateway sends numbers; anything else is not reopened
+        }
+      }
+    }
     return new SessionInfo(sessionId,
         first(info, claims, "user", "username", "sub"),
         first(info, claims, "userGroup", "grp"),
         first(info, claims, "connectionId", "cid"),
         first(info, claims, "format", "format"),
         functionName == null || functionName.isBlank() ? null : functionName,
-        parameters);
+        parameters, initialCart, info.path("readOnly").asBoolean(false));
   }
 
   /** The OCI function parameters wherever the session info nests them (names in upper case). */
@@ -429,6 +475,10 @@ final class DemoShop {
   private String priceText(DemoCatalog.Product p, Visit visit) {
     String per = p.priceUnit().compareTo(BigDecimal.ONE) == 0 ? "" : " per " + p.priceUnit().toPlainString();
     return p.price(visit.session.userGroup()).toPlainString() + " " + catalog.currency() + per + " / " + p.unit();
+  }
+
+  private static String leadTimeText(DemoCatalog.Product p) {
+    return p.leadTimeDays() + (p.leadTimeDays() == 1 ? " day" : " days");
   }
 
   private static String addForm(Visit visit, String sku) {

@@ -215,7 +215,7 @@ public final class LocalRunner implements AutoCloseable {
       functions.problems().forEach((handler, problem) -> System.err.println("warning: " + problem));
 
       DemoShop shop = new DemoShop(DemoCatalog.load(), URI.create("http://127.0.0.1:" + port));
-      BuyerSimulator buyer = new BuyerSimulator(baseUrl.toString(), connections);
+      BuyerSimulator buyer = new BuyerSimulator(baseUrl.toString(), URI.create("http://127.0.0.1:" + port), connections);
       LocalRunner runner = new LocalRunner(server, executor, engines, ownsEngines, routes, functions, shop, buyer,
           baseUrl, List.copyOf(connections));
       server.createContext("/", runner::serve);
@@ -322,7 +322,8 @@ public final class LocalRunner implements AutoCloseable {
 
   private String indexPage() {
     StringBuilder html = new StringBuilder("<p>The gateway runs here with its real handlers, against DynamoDB Local and "
-        + "ElasticMQ.</p><ul><li><a href=\"/buyer/\">Buyer simulator</a>: start a punchout like SAP SRM</li>"
+        + "ElasticMQ.</p><ul><li><a href=\"/buyer/\">Buyer simulator</a>: start a punchout like SAP SRM (OCI), or "
+        + "<a href=\"/buyer/cxml/\">like Ariba or Coupa</a> (cXML)</li>"
         + "<li><a href=\"/shop/\">Demo shop</a>: where the buyer lands</li></ul>");
     html.append("<h2>Routes from template.yaml</h2><table id=\"routes\"><tr><th>Route</th><th>Function</th><th>Handler</th></tr>");
     routes.routes().forEach(r -> html.append("<tr><td><code>").append(escape(r.routeKey())).append("</code></td><td>")
@@ -349,9 +350,10 @@ public final class LocalRunner implements AutoCloseable {
         .append(String.join(", ", engines.tables().values())).append('\n');
     b.append("  ElasticMQ (SQS)   ").append(engines.sqsEndpoint()).append('\n');
     engines.queues().values().forEach(q -> b.append("      ").append(q).append('\n'));
-    b.append("\n  Demo connections (username = id):\n");
-    connections.forEach(c -> b.append("      ").append(String.format("%-12s %-9s %-15s password %s", c.connection().id(),
-        c.connection().format(), c.connection().userGroup(), c.password() == null ? "(hashed)" : c.password())).append('\n'));
+    b.append("\n  Demo connections (OCI username = id; cXML: ").append(baseUrl).append("/buyer/cxml/):\n");
+    connections.forEach(c -> b.append("      ").append(String.format("%-16s %-9s %-15s %s %s", c.connection().id(),
+        c.connection().format(), c.connection().userGroup(), c.connection().cxml() == null ? "password" : "SharedSecret",
+        c.password() == null ? "(hashed)" : c.password())).append('\n'));
     functions.problems().values().forEach(p -> b.append("\n  warning: ").append(p));
     b.append("\n  Look inside (any dummy credentials, region ").append(engines.region()).append("):\n");
     b.append("      aws dynamodb scan --table-name ").append(engines.tableName(first(engines.tables())))

@@ -18,6 +18,9 @@ final class Pages {
       .error{padding:.6em 1em;background:#fbeaea;border:1px solid #d99}
       .muted{color:#667}
       form.inline{display:inline}
+      .nowrap,table.nowrap td{white-space:nowrap}
+      table.nowrap td.text{white-space:normal;min-width:24em}
+      .wide{overflow-x:auto;width:max-content;max-width:calc(100vw - 4em)}
       label{display:block;margin:.4em 0}
       button{padding:.35em .9em}
       code{background:#eef;padding:0 .2em}

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.punchgate.cart.CartJson;
 import org.punchgate.connection.ConnectionFormat;
 import org.punchgate.connection.InMemoryConnectionStore;
+import org.punchgate.cxml.CxmlCredential;
+import org.punchgate.cxml.CxmlSettings;
 import org.punchgate.security.SecretHash;
 
 class DemoDataTest {
@@ -22,7 +24,8 @@ class DemoDataTest {
   void demoConnectionsCoverTheThreeOciVersionsWithHashedPasswordsAndTheRunnersOrigins() {
     var store = new InMemoryConnectionStore();
     var loaded = DemoData.loadDemo(store, 3123);
-    assertEquals(List.of("demo-oci3", "demo-oci4", "demo-oci5"), loaded.stream().map(c -> c.connection().id()).toList());
+    assertEquals(List.of("demo-oci3", "demo-oci4", "demo-oci5", "demo-cxml", "demo-cxml-coupa"),
+        loaded.stream().map(c -> c.connection().id()).toList());
     var oci4 = store.find("demo-oci4").orElseThrow();
     assertEquals(ConnectionFormat.OCI_4_0, oci4.format());
     assertEquals("globex-buyers", oci4.userGroup());
@@ -31,6 +34,26 @@ class DemoDataTest {
     assertEquals(List.of("http://localhost:3123", "http://127.0.0.1:3123"), oci4.allowedReturnOrigins());
     assertEquals("http://localhost:3123/shop/", oci4.shopStartUrl());
     assertEquals("UNSPSC", oci4.defaultClassification().scheme());
+  }
+
+  @Test
+  void demoCxmlConnectionsPlayAribaWithBase64AndCoupaWithUrlencoded() {
+    var store = new InMemoryConnectionStore();
+    var loaded = DemoData.loadDemo(store, 3123);
+    var ariba = store.findByCxmlSender("networkid", "AN-DEMO-BUYER").orElseThrow();
+    assertEquals("demo-cxml", ariba.id());
+    assertEquals(ConnectionFormat.CXML, ariba.format());
+    assertEquals("acme-buyers", ariba.userGroup());
+    assertTrue(SecretHash.verify("demo-cxml-secret", ariba.secretHash()));
+    assertEquals(List.of(new CxmlCredential("NetworkID", "AN-DEMO-BUYER")), ariba.cxml().from());
+    assertEquals(new CxmlCredential("DUNS", "123456789"), ariba.cxml().to());
+    assertEquals(CxmlSettings.BASE64, ariba.cxml().returnEncoding());
+    assertEquals(List.of("http://localhost:3123", "http://127.0.0.1:3123"), ariba.allowedReturnOrigins());
+    assertEquals("demo-cxml-secret", loaded.stream().filter(c -> c.connection().id().equals("demo-cxml"))
+        .findFirst().orElseThrow().password(), "the simulator knows the shared secret");
+    var coupa = store.findByCxmlSender("DUNS", "987654321").orElseThrow();
+    assertEquals(CxmlSettings.URLENCODED, coupa.cxml().returnEncoding());
+    assertEquals("globex-buyers", coupa.userGroup());
   }
 
   @Test
@@ -91,6 +114,20 @@ class DemoDataTest {
     assertEquals("BAT-18V-40", lines.get(1).sku());
     assertEquals(new BigDecimal("100"), lines.get(2).priceUnit());
     assertEquals(new BigDecimal("5.40"), lines.get(2).unitPrice());
+  }
+
+  @Test
+  void sessionInfoOfACxmlInspectReopensTheTopLevelLinesReadOnly() {
+    var info = org.punchgate.json.Json.parse("""
+        {"sessionId":"s2","userGroup":"acme-buyers","user":"j@acme.example","format":"CXML","function":null,
+         "operation":"inspect","readOnly":true,"initialCart":{"currency":"EUR","lines":[
+           {"lineId":"1","sku":"DRL-18V-KIT","quantity":2},
+           {"lineId":"2","parentLineId":"1","sku":"BAT-18V-40","quantity":4},
+           {"lineId":"3","sku":"SCR-4X40-TX","quantity":"500"}]}}""");
+    var session = DemoShop.readSessionInfo(info, "s2", "not.a.token");
+    assertTrue(session.readOnly());
+    assertEquals(Map.of("DRL-18V-KIT", new BigDecimal("2"), "SCR-4X40-TX", new BigDecimal("500")), session.initialCart(),
+        "the kit stands for its parts");
   }
 
   @Test

@@ -85,7 +85,7 @@ class LocalRunnerSmokeIT {
     assertTrue(page.contains("id=\"received-items\""));
     assertEquals(2, page.split("<tr class=\"item\"", -1).length - 1);
     assertTrue(page.contains("Schutzbrille für Brillenträger"), page);
-    assertTrue(page.contains("<td data-field=\"LONGTEXT\">Priced per 100</td>"), page);
+    assertTrue(page.contains("<td data-field=\"LONGTEXT\" class=\"text\">Priced per 100</td>"), page);
   }
 
   @Test

@@ -101,7 +101,7 @@ public final class CartReturn {
     }
     if (renderer.readOnly(session) && !submission.cancel()) {
       return Problem.response(409, "Session is read-only", "The buyer opened this cart to inspect it; it cannot be"
-          + " changed or sent back. Send {\"cancel\":true} to close the session.").forSession(session.id());
+          + " changed or sent back. Send {\"cancel\":true,\"currency\":\"...\"} to close the session.").forSession(session.id());
     }
     CartRenderer.Rendered rendered = renderer.render(session, cart, submission.cancel());
     if (!rendered.valid()) {

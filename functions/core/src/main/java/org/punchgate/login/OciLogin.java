@@ -88,19 +88,17 @@ public final class OciLogin {
   }
 
   /**
-   * Query and form body together. The body's charset is the Content-Type charset, else the call-up's own
-   * http_content_charset (OCI 4.0+), else UTF-8; the parameter name is ASCII, so a first byte-transparent
-   * pass finds it.
+   * Query and form body together. Each is read in the Content-Type charset, else the call-up's own
+   * http_content_charset (OCI 4.0+), else UTF-8; that parameter's name and value are ASCII, so a first
+   * byte-transparent pass finds it.
    */
   private static FormParameters parameters(HttpRequest request) {
-    FormParameters query = FormParameters.parse(request.rawQuery(), StandardCharsets.UTF_8);
-    if (!"POST".equals(request.method()) || request.body().length == 0) {
-      return query;
-    }
-    String raw = new String(request.body(), StandardCharsets.ISO_8859_1);
-    String declared = FormParameters.parse(raw, StandardCharsets.ISO_8859_1).firstIgnoreCase(OciCallUp.HTTP_CONTENT_CHARSET);
+    String body = "POST".equals(request.method()) ? new String(request.body(), StandardCharsets.ISO_8859_1) : "";
+    String declared = FormParameters.parse(request.rawQuery(), StandardCharsets.ISO_8859_1)
+        .plus(FormParameters.parse(body, StandardCharsets.ISO_8859_1))
+        .firstIgnoreCase(OciCallUp.HTTP_CONTENT_CHARSET);
     Charset charset = request.charset(HttpRequest.charsetOr(declared, StandardCharsets.UTF_8));
-    return query.plus(FormParameters.parse(new String(request.body(), StandardCharsets.ISO_8859_1), charset));
+    return FormParameters.parse(request.rawQuery(), charset).plus(FormParameters.parse(body, charset));
   }
 
   private static boolean credentialsMatch(Connection connection, FormParameters params) {

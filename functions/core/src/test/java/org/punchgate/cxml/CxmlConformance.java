@@ -20,21 +20,22 @@ import org.xml.sax.SAXParseException;
 /**
  * The shared cXML conformance samples and DTDs, read where they lie (system property
  * {@code punchgate.conformance.dir}); tests that need them are skipped with a message when it is absent.
+ * Public for the function modules' tests, which get it through the core test-jar.
  */
-final class CxmlConformance {
+public final class CxmlConformance {
 
   private static final Pattern DTD_ID = Pattern.compile("/cXML/(\\d+\\.\\d+\\.\\d+)/(\\w+)\\.dtd$", Pattern.CASE_INSENSITIVE);
 
   private CxmlConformance() {}
 
-  static Path dir() {
+  public static Path dir() {
     String dir = System.getProperty("punchgate.conformance.dir");
     assumeTrue(dir != null && !dir.isBlank() && Files.isDirectory(Path.of(dir, "cxml")),
         "conformance samples not available: set -Dpunchgate.conformance.dir to the folder holding cxml/");
     return Path.of(dir, "cxml");
   }
 
-  static byte[] sample(String name) {
+  public static byte[] sample(String name) {
     try {
       return Files.readAllBytes(dir().resolve(name));
     } catch (IOException e) {
@@ -54,7 +55,7 @@ final class CxmlConformance {
    * Validates a document against the DTD its DOCTYPE names, read from the conformance folder (never from the
    * network). Returns the validation errors; empty when valid.
    */
-  static List<String> dtdErrors(byte[] document) {
+  public static List<String> dtdErrors(byte[] document) {
     Path dtds = dir().resolve("dtd");
     List<String> errors = new ArrayList<>();
     try {

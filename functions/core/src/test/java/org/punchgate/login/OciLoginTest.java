@@ -157,4 +157,13 @@ class OciLoginTest {
     assertTrue(response.bodyText().contains("&lt;script&gt;"));
     assertTrue(!response.bodyText().contains("<script>"));
   }
+
+  @Test
+  void readsAGetCallUpInItsDeclaredCharset() {
+    String query = "USERNAME=oci4&PASSWORD=oci4-pass&http_content_charset=iso-8859-1&HOOK_URL="
+        + URLEncoder.encode("https://srm.example.com/hook?user=Jürgen", StandardCharsets.ISO_8859_1);
+    HttpResponse response = login.login(get("oci4", query));
+    assertEquals(302, response.status());
+    assertEquals("https://srm.example.com/hook?user=Jürgen", onlySession(response).callUp("HOOK_URL"));
+  }
 }

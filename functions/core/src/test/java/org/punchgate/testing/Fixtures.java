@@ -16,6 +16,8 @@ import org.punchgate.connection.Connection;
 import org.punchgate.connection.ConnectionFormat;
 import org.punchgate.connection.FieldMapping;
 import org.punchgate.connection.LoginParameterNames;
+import org.punchgate.cxml.CxmlCredential;
+import org.punchgate.cxml.CxmlSettings;
 import org.punchgate.security.SecretHash;
 import org.punchgate.token.PunchoutTokens;
 
@@ -46,6 +48,21 @@ public final class Fixtures {
         hash(id + "-pass"), List.of("https://srm.example.com", "http://localhost:3000"),
         "https://shop.example.com/punchout/start", Duration.ofMinutes(30), FieldMapping.EMPTY,
         Map.of("pcs", "PCE"), new Classification("UNSPSC", "44120000"), null);
+  }
+
+  /**
+   * A cXML connection like the local runner's {@code demo-cxml}: From and Sender {@code NetworkID/AN-DEMO-BUYER},
+   * our own credential {@code DUNS/123456789}, SharedSecret {@code demo-cxml-secret}, the buyer's return
+   * address on localhost:3000, the shop at {@code http://localhost:3000/shop/}.
+   */
+  public static Connection cxmlConnection(String id, String returnEncoding) {
+    CxmlCredential buyer = new CxmlCredential("NetworkID", "AN-DEMO-BUYER");
+    CxmlSettings settings = new CxmlSettings(List.of(buyer), List.of(buyer), new CxmlCredential("DUNS", "123456789"),
+        returnEncoding, CxmlSettings.DEFAULT_VERSION, List.of("UserEmail", "FirstName", "LastName", "CostCenter"));
+    return new Connection(id, "Test " + id, true, ConnectionFormat.CXML, "acme-buyers", null, null,
+        hash("demo-cxml-secret"), List.of("http://localhost:3000", "http://127.0.0.1:3000"),
+        "http://localhost:3000/shop/", Duration.ofMinutes(60), FieldMapping.EMPTY, Map.of(),
+        new Classification("UNSPSC", "31000000"), settings);
   }
 
   public static Connection inactive(Connection c) {
