@@ -8,20 +8,33 @@ import org.punchgate.config.Wiring;
 import org.punchgate.http.Problem;
 import org.punchgate.lambda.HttpFunction;
 import org.punchgate.returnform.CartRenderers;
+import org.punchgate.snapstart.Priming;
+import org.punchgate.snapstart.SnapStartHooks;
 
 /** Lambda entry for the shop API: session info and cart transfer, each a call on {@link CartReturn}. */
 public final class CartReturnHandler
     implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
   private final CartReturn cartReturn;
+  private final SnapStartHooks snapStart; // held here: the CRaC context keeps its resources weakly
 
   public CartReturnHandler() {
-    this(Wiring.fromEnvironment()); // wired once per container
+    this(Wiring.fromEnvironment(), true); // wired once per container
   }
 
   CartReturnHandler(Wiring wiring) {
+    this(wiring, false);
+  }
+
+  CartReturnHandler(Wiring wiring, boolean snapStart) {
     this.cartReturn = new CartReturn(wiring.sessions(), wiring.tokens(), CartRenderers.all(wiring),
         wiring.clock(), wiring.config().maxBodyBytes());
+    this.snapStart = !snapStart ? null : SnapStartHooks.register(
+        () -> Priming.run(wiring.config(), CartReturnHandler::new, Priming::cartReturns), wiring.ids());
+  }
+
+  SnapStartHooks snapStartHooks() {
+    return snapStart;
   }
 
   @Override

@@ -102,7 +102,13 @@ public enum OciField {
 
   /** {@code NEW_ITEM-MATNR}: the name of this field as a field-mapping target. */
   public String target() {
-    return PREFIX + name();
+    return Targets.BY_ORDINAL[ordinal()];
+  }
+
+  /** Built once: targets are map keys looked up for every field of every line. */
+  private static final class Targets {
+    static final String[] BY_ORDINAL =
+        java.util.Arrays.stream(values()).map(f -> PREFIX + f.name()).toArray(String[]::new);
   }
 
   /** The form input name for item {@code n} (from 1): {@code NEW_ITEM-MATNR[1]}, {@code NEW_ITEM-LONGTEXT_1:132[]}. */

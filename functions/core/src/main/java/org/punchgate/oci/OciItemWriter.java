@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.punchgate.cart.CartLine;
 import org.punchgate.connection.Connection;
 import org.punchgate.connection.FieldMapping;
@@ -27,8 +28,19 @@ final class OciItemWriter {
   /** When PRICEUNIT has to carry extra decimals, PRICE keeps this many: the precision of a currency amount. */
   private static final int SCALED_PRICE_DECIMALS = 2;
 
-  /** A value on its way into a field, with where it came from for the messages. */
-  private record Value(String text, String location, String origin) {}
+  /**
+   * A value on its way into a field, with where it came from for the messages. The place is built only when a
+   * message needs it: building it for every field of every line cost more than the rest of the mapping.
+   */
+  private record Value(String text, Supplier<String> where, String origin) {
+    Value(String text, String location, String origin) {
+      this(text, () -> location, origin);
+    }
+
+    String location() {
+      return where.get();
+    }
+  }
 
   private final OciVersion version;
   private final FieldMapping mapping;
@@ -36,6 +48,7 @@ final class OciItemWriter {
   private final String cartCurrency;
   private final Charset charset;
   private final String quantityIfMissing;
+  private final Map<String, FieldSource> customerFields;
 
   OciItemWriter(OciVersion version, FieldMapping mapping, Connection connection, String cartCurrency,
       Charset charset, String quantityIfMissing) {
@@ -45,6 +58,19 @@ final class OciItemWriter {
     this.cartCurrency = cartCurrency;
     this.charset = charset;
     this.quantityIfMissing = quantityIfMissing;
+    this.customerFields = customerFields(mapping);
+  }
+
+  /** The mapping's NEW_ITEM- targets that are not OCI fields, by name: the same for every item. */
+  private static Map<String, FieldSource> customerFields(FieldMapping mapping) {
+    Map<String, FieldSource> custom = new TreeMap<>();
+    mapping.sources().forEach((target, source) -> {
+      if (target.startsWith(OciField.PREFIX) && target.length() > OciField.PREFIX.length()
+          && OciField.byName(target).isEmpty()) {
+        custom.put(target, source);
+      }
+    });
+    return custom;
   }
 
   /** Appends the fields of one item to {@code out}, or adds violations. */
@@ -82,7 +108,7 @@ final class OciItemWriter {
         text = connection.buyerUnit(text);
       }
       if (text != null && !text.isEmpty()) {
-        values.put(field, new Value(text, location(index, source), origin(source)));
+        values.put(field, new Value(text, () -> location(index, source), origin(source)));
       }
     }
     return values;
@@ -236,14 +262,7 @@ final class OciItemWriter {
   /** Fields of the buyer's customer include (SPECS §1.3): any other NEW_ITEM- target of the mapping, by name. */
   private void addCustomerFields(int index, OciHierarchy.Item item, List<ReturnForm.Field> fields,
       List<Violation> violations) {
-    Map<String, FieldSource> custom = new TreeMap<>();
-    mapping.sources().forEach((target, source) -> {
-      if (target.startsWith(OciField.PREFIX) && target.length() > OciField.PREFIX.length()
-          && OciField.byName(target).isEmpty()) {
-        custom.put(target, source);
-      }
-    });
-    custom.forEach((target, source) -> {
+    customerFields.forEach((target, source) -> {
       String text = mapping.resolve(target, item.line());
       if (text == null || text.isEmpty()) {
         return;

@@ -80,9 +80,20 @@ final class OciText {
     if (text.length() <= max) {
       return text;
     }
+    if (max > 0 && plainBoundary(text.charAt(max - 1), text.charAt(max))) {
+      return text.substring(0, max).stripTrailing(); // the common case, without a BreakIterator per call
+    }
     BreakIterator characters = BreakIterator.getCharacterInstance(Locale.ROOT);
     characters.setText(text);
     int end = characters.isBoundary(max) ? max : characters.preceding(max);
     return text.substring(0, Math.max(end, 0)).stripTrailing();
+  }
+
+  /**
+   * Whether two characters below U+0300 (where the combining marks start) meet at a character boundary: no
+   * character there extends a cluster, so only CR LF stays together (UAX #29 rules GB3 and GB999).
+   */
+  private static boolean plainBoundary(char before, char after) {
+    return before < '\u0300' && after < '\u0300' && !(before == '\r' && after == '\n');
   }
 }

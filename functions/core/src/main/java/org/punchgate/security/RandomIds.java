@@ -10,7 +10,16 @@ import java.util.Base64;
  */
 public final class RandomIds {
 
-  private volatile SecureRandom random = new SecureRandom();
+  private volatile SecureRandom random;
+
+  public RandomIds() {
+    this(new SecureRandom());
+  }
+
+  /** With a given generator: tests simulate a snapshot with two generators in the same seeded state. */
+  RandomIds(SecureRandom random) {
+    this.random = random;
+  }
 
   public String newId() {
     return newId(16);

@@ -5,8 +5,6 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
 
 /**
  * Salted, slow hashes of login secrets (OCI passwords, cXML shared secrets), stored as
@@ -18,7 +16,8 @@ public final class SecretHash {
   public static final int DEFAULT_ITERATIONS = 120_000;
   private static final String PREFIX = "pbkdf2-sha256";
   private static final int SALT_BYTES = 16;
-  private static final int HASH_BITS = 256;
+  private static final int DIGEST_BYTES = 32;
+  private static final int BLOCK_BYTES = 64;
   private static final int MAX_SECRET_CHARS = 1024;
 
   private SecretHash() {}
@@ -65,12 +64,63 @@ public final class SecretHash {
     return false;
   }
 
-  private static byte[] pbkdf2(char[] secret, byte[] salt, int iterations) {
+  /**
+   * PBKDF2-HMAC-SHA256 (RFC 8018 §5.2) for one 32-byte block, the same bytes as the JDK's
+   * {@code PBKDF2WithHmacSHA256} (the secret as UTF-8) but twice as fast: the JDK's HMAC absorbs the padded
+   * key again on every iteration, here the digests of the key blocks are taken once and copied, so each
+   * iteration costs two SHA-256 compressions instead of four. The work factor an attacker faces is unchanged:
+   * the attacker's own implementation would do the same.
+   */
+  static byte[] pbkdf2(char[] secret, byte[] salt, int iterations) {
+    if (iterations < 1) {
+      throw new IllegalArgumentException("iterations must be positive");
+    }
     try {
-      var spec = new PBEKeySpec(secret, salt, iterations, HASH_BITS);
-      return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("PBKDF2WithHmacSHA256 is part of every JDK", e);
+      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+      byte[] key = new String(secret).getBytes(StandardCharsets.UTF_8); // as the JDK: unpaired surrogates become '?'
+      if (key.length > BLOCK_BYTES) {
+        key = sha256.digest(key);
+      }
+      byte[] inner = new byte[BLOCK_BYTES];
+      byte[] outer = new byte[BLOCK_BYTES];
+      for (int i = 0; i < BLOCK_BYTES; i++) {
+        byte k = i < key.length ? key[i] : 0;
+        inner[i] = (byte) (k ^ 0x36);
+        outer[i] = (byte) (k ^ 0x5c);
+      }
+      MessageDigest innerKeyed = (MessageDigest) sha256.clone();
+      innerKeyed.reset();
+      innerKeyed.update(inner);
+      MessageDigest outerKeyed = (MessageDigest) sha256.clone();
+      outerKeyed.reset();
+      outerKeyed.update(outer);
+
+      byte[] u = new byte[DIGEST_BYTES];
+      MessageDigest md = (MessageDigest) innerKeyed.clone(); // U1 = HMAC(secret, salt || INT(1))
+      md.update(salt);
+      md.update(new byte[] {0, 0, 0, 1});
+      md.digest(u, 0, DIGEST_BYTES);
+      md = (MessageDigest) outerKeyed.clone();
+      md.update(u);
+      md.digest(u, 0, DIGEST_BYTES);
+      byte[] result = u.clone();
+      for (int j = 1; j < iterations; j++) { // U_j = HMAC(secret, U_j-1); result = U_1 ^ ... ^ U_c
+        md = (MessageDigest) innerKeyed.clone();
+        md.update(u);
+        md.digest(u, 0, DIGEST_BYTES);
+        md = (MessageDigest) outerKeyed.clone();
+        md.update(u);
+        md.digest(u, 0, DIGEST_BYTES);
+        for (int i = 0; i < DIGEST_BYTES; i++) {
+          result[i] ^= u[i];
+        }
+      }
+      java.util.Arrays.fill(key, (byte) 0);
+      java.util.Arrays.fill(inner, (byte) 0);
+      java.util.Arrays.fill(outer, (byte) 0);
+      return result;
+    } catch (GeneralSecurityException | CloneNotSupportedException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK and its digests can be copied", e);
     }
   }
 }

@@ -9,6 +9,8 @@ import org.punchgate.cxml.CxmlSetupService;
 import org.punchgate.cxml.CxmlStartPage;
 import org.punchgate.http.Problem;
 import org.punchgate.lambda.HttpFunction;
+import org.punchgate.snapstart.Priming;
+import org.punchgate.snapstart.SnapStartHooks;
 
 /** Lambda entry for the punchout login routes: turns each event into a call on a login service. */
 public final class PunchoutLoginHandler
@@ -17,17 +19,28 @@ public final class PunchoutLoginHandler
   private final OciLogin ociLogin;
   private final CxmlSetupService cxmlSetup;
   private final CxmlStartPage cxmlStartPage;
+  private final SnapStartHooks snapStart; // held here: the CRaC context keeps its resources weakly
 
   public PunchoutLoginHandler() {
-    this(Wiring.fromEnvironment()); // wired once per container
+    this(Wiring.fromEnvironment(), true); // wired once per container
   }
 
   PunchoutLoginHandler(Wiring wiring) {
+    this(wiring, false);
+  }
+
+  PunchoutLoginHandler(Wiring wiring, boolean snapStart) {
     this.ociLogin = new OciLogin(wiring.connections(), wiring.sessions(), wiring.tokens(), wiring.ids(),
         wiring.clock(), wiring.config().maxBodyBytes());
     this.cxmlSetup = new CxmlSetupService(wiring.connections(), wiring.sessions(), wiring.ids(), wiring.clock(),
         wiring.config().publicBaseUrl(), wiring.config().maxBodyBytes());
     this.cxmlStartPage = new CxmlStartPage(wiring.sessions(), wiring.tokens(), wiring.ids(), wiring.clock());
+    this.snapStart = !snapStart ? null : SnapStartHooks.register(
+        () -> Priming.run(wiring.config(), PunchoutLoginHandler::new, Priming::login), wiring.ids());
+  }
+
+  SnapStartHooks snapStartHooks() {
+    return snapStart;
   }
 
   @Override

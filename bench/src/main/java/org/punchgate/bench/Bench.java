@@ -1,0 +1,234 @@
+package org.punchgate.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.punchgate.config.Config;
+import org.punchgate.config.Wiring;
+import org.punchgate.snapstart.SampleInput;
+
+/**
+ * The Punchgate benchmark: cold start per function, warm latency per flow, codec throughput beside typical
+ * baselines, and AWS calls per flow, in one run against DynamoDB Local. Writes
+ * {@code bench/results/latest.json}, prints a Markdown report, and (full runs) updates {@code bench/RESULTS.md}.
+ *
+ * <pre>
+ * local/with-jdk25 mvn -B -q -pl bench -am package -DskipTests
+ * local/with-jdk25 java -XX:TieredStopAtLevel=1 -jar bench/target/punchgate-bench.jar [--smoke] [--runs N]
+ *     [--only cold,warm,codec,cost] [--conformance DIR] [--root DIR] [--out FILE] [--work DIR]
+ * </pre>
+ */
+public final class Bench {
+
+  public static final String COMMAND = "local/with-jdk25 mvn -B -q -pl bench -am package -DskipTests && "
+      + "local/with-jdk25 java -XX:TieredStopAtLevel=1 -jar bench/target/punchgate-bench.jar";
+  static final Set<String> SCENARIOS = Set.of("cold", "warm", "codec", "cost");
+
+  record Options(boolean smoke, int runs, Set<String> only, Path root, Path conformance, Path out, Path work,
+      boolean writeResultsMd) {
+
+    static Options parse(String... args) {
+      boolean smoke = false;
+      Integer runs = null;
+      Set<String> only = SCENARIOS;
+      Path root = null;
+      Path conformance = null;
+      Path out = null;
+      Path work = null;
+      Boolean resultsMd = null;
+      for (int i = 0; i < args.length; i++) {
+        switch (args[i]) {
+          case "--smoke" -> smoke = true;
+          case "--runs" -> runs = Integer.parseInt(args[++i]);
+          case "--only" -> only = Set.of(args[++i].split(","));
+          case "--root" -> root = Path.of(args[++i]);
+          case "--conformance" -> conformance = Path.of(args[++i]);
+          case "--out" -> out = Path.of(args[++i]);
+          case "--work" -> work = Path.of(args[++i]);
+          case "--no-results-md" -> resultsMd = false;
+          default -> throw new IllegalArgumentException("unknown option " + args[i]
+              + "; options: --smoke --runs N --only cold,warm,codec,cost --conformance DIR --root DIR --out FILE"
+              + " --work DIR --no-results-md");
+        }
+      }
+      if (!SCENARIOS.containsAll(only)) {
+        throw new IllegalArgumentException("--only takes some of " + SCENARIOS);
+      }
+      root = (root == null ? findRoot() : root).toAbsolutePath().normalize();
+      if (conformance == null) {
+        String property = System.getProperty("punchgate.conformance.dir");
+        conformance = property != null ? Path.of(property) : root.resolve("../shared/conformance");
+      }
+      out = out == null ? root.resolve("bench/results/latest.json") : out;
+      work = work == null ? root.resolve("bench/work") : work;
+      return new Options(smoke, runs == null ? (smoke ? 1 : 10) : runs, only, root, conformance.normalize(), out,
+          work.toAbsolutePath(), resultsMd == null ? !smoke : resultsMd);
+    }
+
+    /** The repository root: here or above (the tests run in bench/). */
+    private static Path findRoot() {
+      Path here = Path.of("").toAbsolutePath();
+      for (Path p = here; p != null; p = p.getParent()) {
+        if (Files.isDirectory(p.resolve("functions")) && Files.isRegularFile(p.resolve("template.yaml"))) {
+          return p;
+        }
+      }
+      return here;
+    }
+  }
+
+  private Bench() {}
+
+  public static void main(String[] args) throws Exception {
+    int status = 1;
+    try {
+      status = run(Options.parse(args), System.out).failures().isEmpty() ? 0 : 1;
+    } finally {
+      System.exit(status); // DynamoDB Local leaves non-daemon threads behind
+    }
+  }
+
+  /** Runs the scenarios and writes the results; {@code console} gets progress (stderr) and the report. */
+  static Report run(Options options, PrintStream console) throws Exception {
+    Report report = new Report(options, machine());
+    Path work = options.work();
+    Files.createDirectories(work);
+    progress("DynamoDB Local starting");
+    try (DynamoDbLocalServer dynamoDbLocal = DynamoDbLocalServer.start()) {
+      Config config = dynamoDbLocal.config();
+      Wiring dynamoDb = Flows.dynamoDb(config);
+      Flows.seed(dynamoDb.connections());
+
+      List<ColdStart.Function> functions = functions(options.root(), report);
+      for (ColdStart.Function f : functions) {
+        report.jars.put(f.name(), Files.size(f.jar()));
+      }
+      if (options.only().contains("cold")) {
+        ColdStart coldStart = new ColdStart(work, dynamoDbLocal.environment(), dynamoDb);
+        for (ColdStart.Function f : functions) {
+          progress("cold start: " + f.name());
+          report.coldStart.addAll(coldStart.measure(f, options.runs()));
+          report.classLoading.add(coldStart.classLoading(f));
+        }
+      }
+      if (options.only().contains("warm")) {
+        warm(options, config, report);
+      }
+      if (options.only().contains("codec")) {
+        progress("codec throughput");
+        var codecs = CodecThroughput.codecs(Flows.inMemory(config), options.conformance(), report.notes);
+        report.codecs.addAll(CodecThroughput.measure(codecs, options.smoke() ? 0 : 2.0));
+      }
+      if (options.only().contains("cost")) {
+        progress("calls per flow");
+        report.cost.addAll(CostPerFlow.measure(config));
+      }
+    }
+    report.check();
+    String markdown = report.markdown();
+    console.println(markdown);
+    Files.createDirectories(options.out().toAbsolutePath().getParent());
+    Files.writeString(options.out(), report.json(), StandardCharsets.UTF_8);
+    if (options.writeResultsMd()) {
+      Files.writeString(options.root().resolve("bench/RESULTS.md"), report.resultsMd(markdown), StandardCharsets.UTF_8);
+    }
+    return report;
+  }
+
+  private static void warm(Options options, Config config, Report report) {
+    double seconds = 2.5;
+    WarmLatency.Budget budget = options.smoke() ? WarmLatency.Budget.SMOKE : WarmLatency.Budget.full(seconds);
+    int[] sizes = options.smoke() ? new int[] {10} : new int[] {10, 100, 1000};
+    for (String store : List.of("in-memory", "DynamoDB Local")) {
+      Wiring wiring = store.equals("in-memory") ? Flows.inMemory(config) : Flows.dynamoDb(config);
+      var login = Flows.handler(Flows.LOGIN_HANDLER, wiring);
+      var cartReturn = Flows.handler(Flows.CART_RETURN_HANDLER, wiring);
+      progress("warm latency: " + store);
+      report.warm.add(WarmLatency.measure("OCI login (PBKDF2 120k)", store, login,
+          () -> Flows.ociLogin(Flows.OCI), budget));
+      report.warm.add(WarmLatency.measure("OCI login (hash 1 iteration)", store, login,
+          () -> Flows.ociLogin(Flows.OCI_LIGHT_HASH), budget));
+      for (int lines : sizes) {
+        String cart = SampleInput.cartJson(lines);
+        report.warm.add(WarmLatency.measure("OCI cart return, " + lines + " lines", store, cartReturn,
+            () -> Flows.cartReturn(wiring, cart), budget));
+      }
+      report.warm.add(WarmLatency.measure("cXML setup (PBKDF2 120k)", store, login, Flows::cxmlSetup, budget));
+      if (store.equals("in-memory")) {
+        var lightLogin = Flows.handler(Flows.LOGIN_HANDLER, Flows.inMemoryLightCxml(config));
+        report.warm.add(WarmLatency.measure("cXML setup (hash 1 iteration)", store, lightLogin, Flows::cxmlSetup,
+            budget));
+      }
+      String cart100 = SampleInput.cartJson(options.smoke() ? 10 : 100);
+      report.warm.add(WarmLatency.measure("cXML cart return, " + (options.smoke() ? 10 : 100) + " lines", store,
+          cartReturn, () -> Flows.cxmlCartReturn(wiring, cart100), budget));
+    }
+  }
+
+  private static List<ColdStart.Function> functions(Path root, Report report) throws IOException {
+    List<ColdStart.Function> functions = new ArrayList<>();
+    Map<String, String> handlers = new LinkedHashMap<>();
+    handlers.put("punchout-login", Flows.LOGIN_HANDLER);
+    handlers.put("cart-return", Flows.CART_RETURN_HANDLER);
+    for (var entry : handlers.entrySet()) {
+      // the jar template.yaml deploys (CodeUri)
+      Path jar = root.resolve("functions").resolve(entry.getKey()).resolve("target")
+          .resolve("punchgate-" + entry.getKey() + "-lambda.jar");
+      if (!Files.isRegularFile(jar)) {
+        jar = null;
+      }
+      if (jar == null) {
+        report.notes.add(entry.getKey() + ": no shaded jar in its target/ (build with mvn package first): skipped");
+      } else {
+        functions.add(new ColdStart.Function(entry.getKey(), jar, entry.getValue()));
+      }
+    }
+    return functions;
+  }
+
+  static Map<String, Object> machine() {
+    Map<String, Object> machine = new LinkedHashMap<>();
+    machine.put("cpus", Runtime.getRuntime().availableProcessors());
+    machine.put("cpuModel", firstValue(Path.of("/proc/cpuinfo"), "model name"));
+    String memTotal = firstValue(Path.of("/proc/meminfo"), "MemTotal");
+    machine.put("memoryGiB", memTotal == null ? null
+        : Math.round(Long.parseLong(memTotal.replace("kB", "").strip()) / 1024.0 / 1024.0 * 10) / 10.0);
+    String kernel = System.getProperty("os.version").replaceFirst("^(\\d+\\.\\d+).*", "$1");
+    machine.put("os", System.getProperty("os.name") + " " + kernel);
+    machine.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+    machine.put("benchJvmFlags", ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .filter(a -> a.startsWith("-XX") || a.startsWith("-Xm")).toList());
+    String load = firstValue(Path.of("/proc/loadavg"), "");
+    machine.put("loadAverageAtStart", load == null ? null : String.join(" ", java.util.Arrays.asList(load.split(" ")).subList(0, 3)));
+    machine.put("date", ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+    return machine;
+  }
+
+  private static String firstValue(Path file, String key) {
+    try {
+      for (String line : Files.readAllLines(file)) {
+        if (line.startsWith(key)) {
+          return line.substring(line.indexOf(':') + 1).strip();
+        }
+      }
+    } catch (IOException e) {
+      return null;
+    }
+    return null;
+  }
+
+  static void progress(String message) {
+    System.err.println("[bench] " + message);
+  }
+}

@@ -1,0 +1,65 @@
+package org.punchgate.bench;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.punchgate.config.Config;
+import org.punchgate.config.Wiring;
+import org.punchgate.snapstart.SampleInput;
+
+/**
+ * AWS calls per flow and the DynamoDB capacity they consume, counted by an SDK execution interceptor on the
+ * wiring's own clients while one request of each flow runs against DynamoDB Local. Opening the session that
+ * a cart return needs happens before the count starts.
+ */
+final class CostPerFlow {
+
+  record Result(String flow, int floor, int calls, Map<String, Integer> byOperation, int dynamoDbCalls,
+      int sqsCalls, double readUnits, double writeUnits, int status) {}
+
+  private CostPerFlow() {}
+
+  static List<Result> measure(Config config) {
+    CallCounter counter = new CallCounter();
+    Wiring wiring = Flows.dynamoDb(config, counter);
+    var login = Flows.handler(Flows.LOGIN_HANDLER, wiring);
+    var cartReturn = Flows.handler(Flows.CART_RETURN_HANDLER, wiring);
+    List<Result> results = new ArrayList<>();
+    PrintStream console = System.out;
+    System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+    try {
+      results.add(count("OCI login", 2, counter, () -> Flows.ociLogin(Flows.OCI),
+          e -> login.handleRequest(e, null).getStatusCode()));
+      results.add(count("cXML setup", 2, counter, Flows::cxmlSetup, e -> login.handleRequest(e, null).getStatusCode()));
+      String cxmlCart = SampleInput.cartJson(100);
+      results.add(count("cXML cart return, 100 lines", 2, counter, () -> Flows.cxmlCartReturn(wiring, cxmlCart),
+          e -> cartReturn.handleRequest(e, null).getStatusCode()));
+      for (int lines : new int[] {10, 100, 1000}) {
+        String cart = SampleInput.cartJson(lines);
+        results.add(count("OCI cart return, " + lines + " lines", 2, counter,
+            () -> Flows.cartReturn(wiring, cart), e -> cartReturn.handleRequest(e, null).getStatusCode()));
+      }
+    } finally {
+      System.setOut(console);
+    }
+    return results;
+  }
+
+  private static Result count(String flow, int floor, CallCounter counter, Supplier<APIGatewayV2HTTPEvent> event,
+      java.util.function.ToIntFunction<APIGatewayV2HTTPEvent> send) {
+    APIGatewayV2HTTPEvent request = event.get();
+    counter.reset();
+    int status = send.applyAsInt(request);
+    Map<String, Integer> calls = counter.calls();
+    int dynamoDb = calls.entrySet().stream().filter(e -> e.getKey().startsWith("DynamoDb"))
+        .mapToInt(Map.Entry::getValue).sum();
+    int sqs = calls.entrySet().stream().filter(e -> e.getKey().startsWith("Sqs"))
+        .mapToInt(Map.Entry::getValue).sum();
+    return new Result(flow, floor, counter.total(), calls, dynamoDb, sqs, counter.readUnits(), counter.writeUnits(),
+        status);
+  }
+}

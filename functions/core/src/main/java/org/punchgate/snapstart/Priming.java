@@ -1,0 +1,110 @@
+package org.punchgate.snapstart;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.function.Function;
+import org.punchgate.config.Config;
+import org.punchgate.config.Wiring;
+import org.punchgate.connection.Connection;
+import org.punchgate.connection.ConnectionFormat;
+import org.punchgate.connection.InMemoryConnectionStore;
+import org.punchgate.security.RandomIds;
+import org.punchgate.security.SecretHash;
+import org.punchgate.session.InMemorySessionStore;
+import org.punchgate.session.Session;
+import org.punchgate.token.PunchoutTokens;
+
+/**
+ * Runs the real request path of a function on {@link SampleInput} before a SnapStart snapshot, so that the
+ * classes it loads and the code it warms are in the snapshot: HTTP bridge, form and JSON parsing, password
+ * hash, session, token sign and verify, cart mapping and rendering. Everything runs against in-memory stores
+ * of a throw-away {@link Wiring}: priming never writes to AWS and leaves nothing behind.
+ */
+public final class Priming {
+
+  public static final String CONNECTION_ID = "priming-oci";
+  public static final String CXML_CONNECTION_ID = "priming-cxml";
+  /** Enough to run the PBKDF2 code; the work factor of real connections does not change which code runs. */
+  private static final int PRIMING_HASH_ITERATIONS = 1_000;
+  private static final int CART_LINES = 20;
+
+  private final Wiring wiring;
+
+  private Priming(Wiring wiring) {
+    this.wiring = wiring;
+  }
+
+  /** A throw-away wiring with in-memory stores that hold one sample connection per OCI version. */
+  public static Priming inMemory(Config config) {
+    Clock clock = Clock.systemUTC();
+    var connections = new InMemoryConnectionStore();
+    String hash = SecretHash.hash(SampleInput.PASSWORD, new SecureRandom(), PRIMING_HASH_ITERATIONS);
+    connections.put(SampleInput.ociConnection(CONNECTION_ID, ConnectionFormat.OCI_4_0, hash));
+    connections.put(SampleInput.cxmlConnection(CXML_CONNECTION_ID, hash));
+    return new Priming(new Wiring(config, new InMemorySessionStore(), connections,
+        new PunchoutTokens(config.tokenSecret(), clock), new RandomIds(), clock));
+  }
+
+  public Wiring wiring() {
+    return wiring;
+  }
+
+  /** Sends the sample OCI call-up through a login handler built on {@link #wiring()}. */
+  public APIGatewayV2HTTPResponse ociLogin(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
+    return handler.handleRequest(
+        SampleInput.ociLoginEvent(CONNECTION_ID, SampleInput.USERNAME, SampleInput.PASSWORD), null);
+  }
+
+  /** Sends the sample cXML PunchOutSetupRequest through a login handler built on {@link #wiring()}. */
+  public APIGatewayV2HTTPResponse cxmlSetup(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
+    return handler.handleRequest(SampleInput.cxmlSetupEvent("priming-" + wiring.ids().newId(8) + "@punchgate"), null);
+  }
+
+  /** Everything the login function answers: the OCI call-up and the cXML setup request. */
+  public void login(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
+    ociLogin(handler);
+    cxmlSetup(handler);
+  }
+
+  /** Both cart formats through the cart-return function: an OCI session and a cXML session. */
+  public void cartReturns(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
+    cartReturn(handler);
+    Connection cxml = wiring.connections().find(CXML_CONNECTION_ID).orElseThrow();
+    Session session = SampleInput.openCxmlSession(wiring.ids().newId(), cxml, wiring.clock().instant());
+    wiring.sessions().create(session, null);
+    String token = SampleInput.tokenFor(wiring.tokens(), session, wiring.ids());
+    handler.handleRequest(SampleInput.cartEvent(session.id(), token, SampleInput.cartJson(CART_LINES)), null);
+  }
+
+  /** Opens a sample session and sends a sample cart through a cart-return handler built on {@link #wiring()}. */
+  public APIGatewayV2HTTPResponse cartReturn(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
+    Connection connection = wiring.connections().find(CONNECTION_ID).orElseThrow();
+    Session session = SampleInput.openSession(wiring.ids().newId(), connection, wiring.clock().instant());
+    wiring.sessions().create(session, null);
+    String token = SampleInput.tokenFor(wiring.tokens(), session, wiring.ids());
+    return handler.handleRequest(SampleInput.cartEvent(session.id(), token, SampleInput.cartJson(CART_LINES)), null);
+  }
+
+  /**
+   * Builds a handler on a fresh in-memory wiring and runs {@code requests} through it; a failure is reported
+   * and swallowed, because a function that primes badly still answers correctly, only slower.
+   */
+  public static <H> void run(Config config, Function<Wiring, H> handlerFactory, PrimingRequests<H> requests) {
+    try {
+      Priming priming = inMemory(config);
+      requests.send(priming, handlerFactory.apply(priming.wiring()));
+    } catch (RuntimeException e) {
+      System.err.println("{\"level\":\"WARN\",\"message\":\"SnapStart priming failed\",\"error\":\""
+          + e.getClass().getName() + "\"}");
+    }
+  }
+
+  /** The requests one function primes with. */
+  @FunctionalInterface
+  public interface PrimingRequests<H> {
+    void send(Priming priming, H handler);
+  }
+}

@@ -1,0 +1,51 @@
+package org.punchgate.login;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.punchgate.config.Config;
+import org.punchgate.config.Wiring;
+import org.punchgate.session.InMemorySessionStore;
+import org.punchgate.snapstart.Priming;
+
+class PunchoutLoginSnapStartTest {
+
+  private static final Config CONFIG = Config.from(Map.of("SESSIONS_TABLE", "sessions", "MAPPINGS_TABLE",
+      "mappings", "PUNCHOUT_TOKEN_SECRET", "snapstart-test-secret-snapstart-test-secret"));
+
+  @Test
+  void primingLogsTheSampleBuyerInThroughTheRealHandler() {
+    Priming priming = Priming.inMemory(CONFIG);
+    var response = priming.ociLogin(new PunchoutLoginHandler(priming.wiring()));
+    assertEquals(302, response.getStatusCode(), response.getBody());
+    assertEquals(1, ((InMemorySessionStore) priming.wiring().sessions()).size());
+  }
+
+  @Test
+  void primingSetsUpTheSampleCxmlPunchoutThroughTheRealHandler() {
+    Priming priming = Priming.inMemory(CONFIG);
+    var response = priming.cxmlSetup(new PunchoutLoginHandler(priming.wiring()));
+    assertEquals(200, response.getStatusCode(), response.getBody());
+    assertTrue(response.getBody().contains("<Status code=\"200\""), response.getBody());
+  }
+
+  @Test
+  void beforeCheckpointPrimesWithoutWritingToTheFunctionsOwnStores() throws Exception {
+    Wiring wiring = Priming.inMemory(CONFIG).wiring();
+    var handler = new PunchoutLoginHandler(wiring, true);
+    handler.snapStartHooks().beforeCheckpoint(null);
+    assertEquals(0, ((InMemorySessionStore) wiring.sessions()).size());
+  }
+
+  @Test
+  void afterRestoreRenewsTheIdGeneratorTheLoginUses() throws Exception {
+    Wiring wiring = Priming.inMemory(CONFIG).wiring();
+    var handler = new PunchoutLoginHandler(wiring, true);
+    var captured = wiring.ids().random();
+    handler.snapStartHooks().afterRestore(null);
+    assertNotSame(captured, wiring.ids().random());
+  }
+}
