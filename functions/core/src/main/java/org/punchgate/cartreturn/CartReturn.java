@@ -113,6 +113,9 @@ public final class CartReturn {
       case TransferOutcome.Transferred t -> page(request, rendered.form()).forSession(session.id());
       case TransferOutcome.AlreadyClosed closed -> conflict(session, closed.status());
       case TransferOutcome.Expired e -> expired(session);
+      case TransferOutcome.TooLarge t -> Problem.response(413, "Cart too large", "The cart takes " + t.storedBytes()
+          + " bytes compressed; a session keeps at most " + t.maxBytes() + ". Nothing was transferred.")
+          .forSession(session.id());
       case TransferOutcome.NotFound n -> Problem.response(404, "Unknown session", "The session is gone.");
     };
   }

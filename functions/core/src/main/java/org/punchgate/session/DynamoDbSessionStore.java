@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.punchgate.aws.TableKeys;
 import org.punchgate.cart.Cart;
-import org.punchgate.cart.CartJson;
 import org.punchgate.json.Json;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -21,7 +21,8 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
 
 /**
  * Sessions in the sessions table: item {@code SESSION#<id>} / {@code SESSION} holds the immutable session
- * document ({@code doc}), and beside it the mutable {@code status}, {@code cart} and {@code transferredAt}
+ * document ({@code doc}, or gzip-compressed {@code docGz} when large), and beside it the mutable
+ * {@code status}, the transferred cart ({@code cartGz}, gzip-compressed JSON) and {@code transferredAt}
  * plus the cXML start ticket. Closing is one conditional UpdateItem; a failed condition returns the old
  * item, so the reason (expired, already closed) costs no extra read.
  */
@@ -51,7 +52,12 @@ public final class DynamoDbSessionStore implements SessionStore {
     item.put("connectionId", s(session.connectionId()));
     item.put("expiresAt", n(session.expiresAt().getEpochSecond()));
     item.put(TableKeys.TTL, n(session.expiresAt().plus(retention).getEpochSecond()));
-    item.put("doc", s(Json.write(SessionJson.write(session))));
+    String doc = Json.write(SessionJson.write(session));
+    if (doc.length() > StoredDocuments.COMPRESS_DOC_ABOVE) {
+      item.put("docGz", AttributeValue.fromB(SdkBytes.fromByteArrayUnsafe(StoredDocuments.gzip(doc))));
+    } else {
+      item.put("doc", s(doc));
+    }
     if (startTicket != null) {
       item.put("startTicket", s(startTicket.value()));
       item.put("startTicketExpiresAt", n(startTicket.expiresAt().getEpochSecond()));
@@ -67,15 +73,19 @@ public final class DynamoDbSessionStore implements SessionStore {
 
   @Override
   public TransferOutcome close(String sessionId, SessionStatus newStatus, Cart cart, Instant now) {
+    byte[] storedCart = StoredDocuments.cart(cart);
+    if (storedCart.length > StoredDocuments.MAX_STORED_CART_BYTES) {
+      return new TransferOutcome.TooLarge(storedCart.length, StoredDocuments.MAX_STORED_CART_BYTES);
+    }
     try {
       var result = dynamoDb.updateItem(b -> b.tableName(table)
           .key(key(pk(sessionId), SK))
-          .updateExpression("SET #status = :new, cart = :cart, transferredAt = :at REMOVE startTicket")
+          .updateExpression("SET #status = :new, cartGz = :cart, transferredAt = :at REMOVE startTicket")
           .conditionExpression("attribute_exists(pk) AND #status = :open AND expiresAt > :now")
           .expressionAttributeNames(Map.of("#status", "status"))
           .expressionAttributeValues(Map.of(
               ":new", s(newStatus.name()),
-              ":cart", s(Json.write(CartJson.write(cart))),
+              ":cart", AttributeValue.fromB(SdkBytes.fromByteArrayUnsafe(storedCart)),
               ":at", s(now.toString()),
               ":open", s(SessionStatus.OPEN.name()),
               ":now", n(now.getEpochSecond())))
@@ -112,12 +122,13 @@ public final class DynamoDbSessionStore implements SessionStore {
 
   private static Session fromItem(Map<String, AttributeValue> item) {
     SessionStatus status = SessionStatus.valueOf(item.get("status").s());
-    AttributeValue cart = item.get("cart");
+    AttributeValue cart = item.get("cartGz");
+    AttributeValue doc = item.get("doc");
     AttributeValue at = item.get("transferredAt");
     return SessionJson.read(
-        Json.parse(item.get("doc").s()),
+        doc != null ? Json.parse(doc.s()) : Json.parse(StoredDocuments.gunzip(item.get("docGz").b().asByteArrayUnsafe())),
         status,
-        cart == null ? null : CartJson.read(Json.parse(cart.s())).cart(),
+        cart == null ? null : StoredDocuments.cart(cart.b().asByteArrayUnsafe()),
         at == null ? null : Instant.parse(at.s()));
   }
 }

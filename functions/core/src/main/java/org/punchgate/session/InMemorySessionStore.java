@@ -35,6 +35,10 @@ public final class InMemorySessionStore implements SessionStore {
 
   @Override
   public TransferOutcome close(String sessionId, SessionStatus newStatus, Cart cart, Instant now) {
+    int stored = StoredDocuments.cart(cart).length; // the same limit as the DynamoDB store
+    if (stored > StoredDocuments.MAX_STORED_CART_BYTES) {
+      return new TransferOutcome.TooLarge(stored, StoredDocuments.MAX_STORED_CART_BYTES);
+    }
     TransferOutcome[] outcome = new TransferOutcome[1];
     sessions.compute(sessionId, (id, entry) -> {
       if (entry == null) {

@@ -9,6 +9,9 @@ public sealed interface TransferOutcome {
 
   record Expired() implements TransferOutcome {}
 
+  /** The cart, even compressed, is more than a session may keep; the session stays open. */
+  record TooLarge(int storedBytes, int maxBytes) implements TransferOutcome {}
+
   /** The session was already closed: by an earlier transfer or cancel (a retry, a second tab). */
   record AlreadyClosed(SessionStatus status) implements TransferOutcome {}
 }

@@ -89,6 +89,33 @@ class DynamoDbStoresIT {
   }
 
   @Test
+  void keepsACartOfTheLargestAllowedSizeCompressedAndRefusesOneThatCannotFit() {
+    var lines = new java.util.ArrayList<org.punchgate.cart.CartLine>();
+    for (int i = 1; i <= org.punchgate.cart.CartJson.MAX_LINES; i++) {
+      lines.add(Fixtures.line(Integer.toString(i), "SKU-" + i, "Industrial product number " + i + " with a description",
+          Integer.toString(i), "12.34"));
+    }
+    var big = new org.punchgate.cart.Cart("EUR", lines, null, null);
+    sessions.create(session("big"), null);
+    var closed = assertInstanceOf(TransferOutcome.Transferred.class,
+        sessions.close("big", SessionStatus.TRANSFERRED, big, Fixtures.NOW));
+    assertEquals(big, closed.session().transferredCart());
+    assertEquals(big, sessions.find("big").orElseThrow().transferredCart());
+
+    var random = new java.util.Random(7);
+    var noise = new java.util.ArrayList<org.punchgate.cart.CartLine>();
+    for (int i = 1; i <= 300; i++) {
+      byte[] bytes = new byte[900];
+      random.nextBytes(bytes);
+      noise.add(Fixtures.line(Integer.toString(i), "N-" + i, java.util.Base64.getEncoder().encodeToString(bytes), "1", "1"));
+    }
+    sessions.create(session("noise"), null);
+    assertInstanceOf(TransferOutcome.TooLarge.class, sessions.close("noise", SessionStatus.TRANSFERRED,
+        new org.punchgate.cart.Cart("EUR", noise, null, null), Fixtures.NOW));
+    assertEquals(SessionStatus.OPEN, sessions.find("noise").orElseThrow().status(), "nothing changed");
+  }
+
+  @Test
   void redeemsAStartTicketOnlyOnceAndOnlyInTime() {
     sessions.create(session("d"), new SessionStore.StartTicket("t-1", Fixtures.NOW.plusSeconds(300)));
     assertTrue(sessions.redeemStartTicket("d", "wrong", Fixtures.NOW).isEmpty());
