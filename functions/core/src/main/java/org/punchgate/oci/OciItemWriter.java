@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.punchgate.cart.CartLine;
+import org.punchgate.connection.CartFields;
 import org.punchgate.connection.Connection;
 import org.punchgate.connection.FieldMapping;
 import org.punchgate.connection.FieldSource;
@@ -49,6 +50,11 @@ final class OciItemWriter {
   private final Charset charset;
   private final String quantityIfMissing;
   private final Map<String, FieldSource> customerFields;
+  /** The mapped fields of this version with their sources: worked out once per cart, not per line. */
+  private final List<Planned> plan;
+
+  /** One OCI field the mapping can fill, with its source as looked up once. */
+  private record Planned(OciField field, FieldSource source, String origin) {}
 
   OciItemWriter(OciVersion version, FieldMapping mapping, Connection connection, String cartCurrency,
       Charset charset, String quantityIfMissing) {
@@ -59,6 +65,21 @@ final class OciItemWriter {
     this.charset = charset;
     this.quantityIfMissing = quantityIfMissing;
     this.customerFields = customerFields(mapping);
+    this.plan = plan(version, mapping);
+  }
+
+  private static List<Planned> plan(OciVersion version, FieldMapping mapping) {
+    List<Planned> plan = new ArrayList<>();
+    for (OciField field : OciField.values()) {
+      if (!field.isIn(version) || field == OciField.ITEM_TYPE || field == OciField.PARENT_ID) {
+        continue; // the hierarchy fields come from the cart's structure, not from the mapping
+      }
+      FieldSource source = mapping.sourceOf(field.target());
+      if (source.kind() != FieldSource.Kind.NONE) {
+        plan.add(new Planned(field, source, origin(source)));
+      }
+    }
+    return List.copyOf(plan);
   }
 
   /** The mapping's NEW_ITEM- targets that are not OCI fields, by name: the same for every item. */
@@ -98,17 +119,15 @@ final class OciItemWriter {
 
   private Map<OciField, Value> resolve(int index, CartLine line) {
     Map<OciField, Value> values = new EnumMap<>(OciField.class);
-    for (OciField field : OciField.values()) {
-      if (!field.isIn(version) || field == OciField.ITEM_TYPE || field == OciField.PARENT_ID) {
-        continue; // the hierarchy fields come from the cart's structure, not from the mapping
-      }
-      FieldSource source = mapping.sourceOf(field.target());
-      String text = mapping.resolve(field.target(), line);
-      if (field == OciField.UNIT && source.kind() == FieldSource.Kind.CART) {
+    for (Planned planned : plan) {
+      FieldSource source = planned.source();
+      boolean fromCart = source.kind() == FieldSource.Kind.CART;
+      String text = fromCart ? CartFields.read(line, source.value()) : source.value();
+      if (planned.field() == OciField.UNIT && fromCart) {
         text = connection.buyerUnit(text);
       }
       if (text != null && !text.isEmpty()) {
-        values.put(field, new Value(text, () -> location(index, source), origin(source)));
+        values.put(planned.field(), new Value(text, () -> location(index, source), planned.origin()));
       }
     }
     return values;
