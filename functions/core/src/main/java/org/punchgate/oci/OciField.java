@@ -109,11 +109,14 @@ public enum OciField {
   private static final class Targets {
     static final String[] BY_ORDINAL =
         java.util.Arrays.stream(values()).map(f -> PREFIX + f.name()).toArray(String[]::new);
+    /** {@code NEW_ITEM-MATNR[}: form names are built for every field of every line. */
+    static final String[] OPEN_BY_ORDINAL =
+        java.util.Arrays.stream(values()).map(f -> PREFIX + f.name() + "[").toArray(String[]::new);
   }
 
   /** The form input name for item {@code n} (from 1): {@code NEW_ITEM-MATNR[1]}, {@code NEW_ITEM-LONGTEXT_1:132[]}. */
   public String formName(int n) {
-    return this == LONGTEXT ? PREFIX + "LONGTEXT_" + n + ":132[]" : PREFIX + name() + "[" + n + "]";
+    return this == LONGTEXT ? PREFIX + "LONGTEXT_" + n + ":132[]" : Targets.OPEN_BY_ORDINAL[ordinal()] + n + "]";
   }
 
   /** The field for a bare name ({@code MATNR}) or a target ({@code NEW_ITEM-MATNR}), case-insensitive. */

@@ -146,10 +146,10 @@ final class OciItemWriter {
 
   private void addHierarchy(int index, OciHierarchy.Item item, Map<OciField, Value> values) {
     if (item.itemType() != null) {
-      values.put(OciField.ITEM_TYPE, new Value(item.itemType(), lineLocation(index), "the cart hierarchy"));
+      values.put(OciField.ITEM_TYPE, new Value(item.itemType(), () -> lineLocation(index), "the cart hierarchy"));
     }
     if (item.parentN() != null) {
-      values.put(OciField.PARENT_ID, new Value(item.parentN().toString(), lineLocation(index) + ".parentLineId",
+      values.put(OciField.PARENT_ID, new Value(item.parentN().toString(), () -> lineLocation(index) + ".parentLineId",
           "the cart hierarchy"));
     }
   }
@@ -163,7 +163,7 @@ final class OciItemWriter {
     if (description != null) {
       String full = OciText.closestIn(description.text(), charset);
       String cut = OciText.cut(full, OciField.DESCRIPTION.maxLength(version));
-      values.put(OciField.DESCRIPTION, new Value(cut, description.location(), description.origin()));
+      values.put(OciField.DESCRIPTION, new Value(cut, description.where(), description.origin()));
       if (!cut.equals(full) && longTextMapped && !text.toString().startsWith(full)) {
         text.insert(0, text.isEmpty() ? full : full + "\n");
       }
@@ -175,7 +175,7 @@ final class OciItemWriter {
     }
     if (!text.isEmpty()) {
       values.put(OciField.LONGTEXT, new Value(text.toString(),
-          longText == null ? lineLocation(index) + ".longText" : longText.location(), "the long text"));
+          longText == null ? () -> lineLocation(index) + ".longText" : longText.where(), "the long text"));
     }
   }
 

@@ -64,6 +64,9 @@ final class OciValues {
   }
 
   static Checked integer(String text, int maxDigits, OciVersion version) {
+    if (text.length() <= maxDigits && isCanonicalInteger(text)) {
+      return Checked.ok(text); // the parse below would give the same digits back
+    }
     BigDecimal value = number(text);
     if (value == null) {
       return Checked.invalid("is not a number: " + text);
@@ -101,6 +104,19 @@ final class OciValues {
     for (int i = 0; i < length; i++) {
       char c = text.charAt(i);
       if ((c < '0' || c > '9') && i != point) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Digits only, without a leading zero unless it is the only one: what {@link #integer} sends. */
+  static boolean isCanonicalInteger(String text) {
+    if (text.isEmpty() || (text.charAt(0) == '0' && text.length() > 1)) {
+      return false;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) < '0' || text.charAt(i) > '9') {
         return false;
       }
     }

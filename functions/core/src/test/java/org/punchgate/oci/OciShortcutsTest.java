@@ -34,6 +34,21 @@ class OciShortcutsTest {
   }
 
   @Test
+  void canonicalIntegersAreSentAsTheyAreWhichIsWhatTheParseGives() {
+    Random random = new Random(5);
+    for (int run = 0; run < 50_000; run++) {
+      String text = random(random, NUMBER_PIECES, 1 + random.nextInt(4));
+      if (OciValues.isCanonicalInteger(text)) {
+        assertEquals(text, new BigDecimal(text).toBigIntegerExact().toString(), text);
+        assertEquals(text, OciValues.integer(text, 30, OciVersion.V4_0).text(), text);
+      }
+    }
+    assertEquals("10", OciValues.integer("10", 5, OciVersion.V4_0).text());
+    assertEquals("10", OciValues.integer("10.0", 5, OciVersion.V4_0).text());
+    assertEquals(false, OciValues.integer("123456", 5, OciVersion.V4_0).valid());
+  }
+
+  @Test
   void canonicalDecimalsAreTheUsualCartNumbers() {
     for (String text : List.of("0", "1", "12.5", "0.001", "99999999999.999", "3.50")) {
       assertTrue(OciValues.isCanonicalDecimal(text), text);
