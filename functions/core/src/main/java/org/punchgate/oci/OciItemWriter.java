@@ -52,6 +52,7 @@ final class OciItemWriter {
   private final Map<String, FieldSource> customerFields;
   /** The mapped fields of this version with their sources: worked out once per cart, not per line. */
   private final List<Planned> plan;
+  private final boolean longTextMapped;
 
   /** One OCI field the mapping can fill, with its source as looked up once. */
   private record Planned(OciField field, FieldSource source, String origin) {}
@@ -66,6 +67,7 @@ final class OciItemWriter {
     this.quantityIfMissing = quantityIfMissing;
     this.customerFields = customerFields(mapping);
     this.plan = plan(version, mapping);
+    this.longTextMapped = mapping.sourceOf(OciField.LONGTEXT.target()).kind() != FieldSource.Kind.NONE;
   }
 
   private static List<Planned> plan(OciVersion version, FieldMapping mapping) {
@@ -158,23 +160,24 @@ final class OciItemWriter {
   private void moveOverflowToLongText(int index, Map<OciField, Value> values, List<CartLine> components) {
     Value description = values.get(OciField.DESCRIPTION);
     Value longText = values.get(OciField.LONGTEXT);
-    boolean longTextMapped = mapping.sourceOf(OciField.LONGTEXT.target()).kind() != FieldSource.Kind.NONE;
-    StringBuilder text = new StringBuilder(longText == null ? "" : longText.text());
+    String text = longText == null ? "" : longText.text();
     if (description != null) {
       String full = OciText.closestIn(description.text(), charset);
       String cut = OciText.cut(full, OciField.DESCRIPTION.maxLength(version));
       values.put(OciField.DESCRIPTION, new Value(cut, description.where(), description.origin()));
-      if (!cut.equals(full) && longTextMapped && !text.toString().startsWith(full)) {
-        text.insert(0, text.isEmpty() ? full : full + "\n");
+      if (!cut.equals(full) && longTextMapped && !text.startsWith(full)) {
+        text = text.isEmpty() ? full : full + "\n" + text;
       }
     }
-    if (longTextMapped) {
+    if (longTextMapped && !components.isEmpty()) {
+      StringBuilder withComponents = new StringBuilder(text);
       for (CartLine component : components) {
-        text.append(text.isEmpty() ? "" : "\n").append(componentLine(component));
+        withComponents.append(withComponents.isEmpty() ? "" : "\n").append(componentLine(component));
       }
+      text = withComponents.toString();
     }
     if (!text.isEmpty()) {
-      values.put(OciField.LONGTEXT, new Value(text.toString(),
+      values.put(OciField.LONGTEXT, new Value(text,
           longText == null ? () -> lineLocation(index) + ".longText" : longText.where(), "the long text"));
     }
   }
@@ -252,23 +255,27 @@ final class OciItemWriter {
     return text;
   }
 
+  // The rules' texts, spelled once: checkRequired runs for every line and almost never reports.
+  private static final String DESCRIPTION_RULE = "or " + OciField.MATNR.target() + " is required";
+  private static final String UNIT_RULE = "is required when " + OciField.MATNR.target() + " is empty";
+  private static final String CURRENCY_RULE = "is required with " + OciField.PRICE.target();
+  private static final String SCHEMA_TYPE_RULE = "is required with a category (" + OciField.EXT_CATEGORY_ID.target()
+      + ", " + OciField.EXT_CATEGORY.target() + ")";
+  private static final String QUOTE_ID_RULE = "is required with " + OciField.EXT_QUOTE_ITEM.target();
+  private static final String CONTRACT_RULE = "is required with " + OciField.CONTRACT_ITEM.target();
+
   /** The presence rules of SPECS §1.3. */
   private void checkRequired(int index, Map<OciField, Value> values, List<Violation> violations) {
     require(index, values, OciField.QUANTITY, true, "is required", violations);
-    require(index, values, OciField.DESCRIPTION, !values.containsKey(OciField.MATNR),
-        "or " + OciField.MATNR.target() + " is required", violations);
-    require(index, values, OciField.UNIT, !values.containsKey(OciField.MATNR),
-        "is required when " + OciField.MATNR.target() + " is empty", violations);
-    require(index, values, OciField.CURRENCY, values.containsKey(OciField.PRICE),
-        "is required with " + OciField.PRICE.target(), violations);
+    require(index, values, OciField.DESCRIPTION, !values.containsKey(OciField.MATNR), DESCRIPTION_RULE, violations);
+    require(index, values, OciField.UNIT, !values.containsKey(OciField.MATNR), UNIT_RULE, violations);
+    require(index, values, OciField.CURRENCY, values.containsKey(OciField.PRICE), CURRENCY_RULE, violations);
     require(index, values, OciField.EXT_SCHEMA_TYPE,
-        values.containsKey(OciField.EXT_CATEGORY_ID) || values.containsKey(OciField.EXT_CATEGORY),
-        "is required with a category (" + OciField.EXT_CATEGORY_ID.target() + ", " + OciField.EXT_CATEGORY.target() + ")",
+        values.containsKey(OciField.EXT_CATEGORY_ID) || values.containsKey(OciField.EXT_CATEGORY), SCHEMA_TYPE_RULE,
         violations);
-    require(index, values, OciField.EXT_QUOTE_ID, values.containsKey(OciField.EXT_QUOTE_ITEM),
-        "is required with " + OciField.EXT_QUOTE_ITEM.target(), violations);
-    require(index, values, OciField.CONTRACT, values.containsKey(OciField.CONTRACT_ITEM),
-        "is required with " + OciField.CONTRACT_ITEM.target(), violations);
+    require(index, values, OciField.EXT_QUOTE_ID, values.containsKey(OciField.EXT_QUOTE_ITEM), QUOTE_ID_RULE,
+        violations);
+    require(index, values, OciField.CONTRACT, values.containsKey(OciField.CONTRACT_ITEM), CONTRACT_RULE, violations);
   }
 
   private void require(int index, Map<OciField, Value> values, OciField field, boolean when, String rule,
