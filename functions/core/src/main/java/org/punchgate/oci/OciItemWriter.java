@@ -202,7 +202,10 @@ final class OciItemWriter {
   /** A unit price with more decimals than OCI allows, stated exactly per a larger price unit (SPECS §1.3). */
   private void scalePrice(Map<OciField, Value> values, List<Violation> violations) {
     Value price = values.get(OciField.PRICE);
-    BigDecimal amount = price == null ? null : OciValues.number(price.text());
+    if (price == null || OciValues.isCanonicalDecimal(price.text())) {
+      return; // at most MAX_DECIMALS decimals already: nothing to scale, and no parse for the common price
+    }
+    BigDecimal amount = OciValues.number(price.text());
     if (amount == null || amount.signum() < 0 || amount.stripTrailingZeros().scale() <= OciField.MAX_DECIMALS) {
       return;
     }
