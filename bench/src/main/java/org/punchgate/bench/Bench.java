@@ -14,6 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import org.punchgate.config.Config;
 import org.punchgate.config.Wiring;
 import org.punchgate.snapstart.SampleInput;
@@ -26,7 +30,7 @@ import org.punchgate.snapstart.SampleInput;
  * <pre>
  * local/with-jdk25 mvn -B -q -pl bench -am package -DskipTests
  * local/with-jdk25 java -XX:TieredStopAtLevel=1 -jar bench/target/punchgate-bench.jar [--smoke] [--runs N]
- *     [--only cold,warm,codec,cost] [--conformance DIR] [--root DIR] [--out FILE] [--work DIR]
+ *     [--only cold,warm,codec,cost] [--flow PREFIX] [--store in-memory|dynamodb] [--conformance DIR] [--root DIR] [--out FILE] [--work DIR]
  * </pre>
  */
 public final class Bench {
@@ -35,13 +39,20 @@ public final class Bench {
       + "local/with-jdk25 java -XX:TieredStopAtLevel=1 -jar bench/target/punchgate-bench.jar";
   static final Set<String> SCENARIOS = Set.of("cold", "warm", "codec", "cost");
 
-  record Options(boolean smoke, int runs, Set<String> only, Path root, Path conformance, Path out, Path work,
-      boolean writeResultsMd) {
+  record Options(boolean smoke, int runs, Set<String> only, String flow, String store, Path root, Path conformance, Path out,
+      Path work, boolean writeResultsMd) {
+
+    /** Whether a warm flow or codec task is selected: {@code --flow} narrows a run to what one is tuning. */
+    boolean selects(String name) {
+      return flow == null || name.toLowerCase(java.util.Locale.ROOT).startsWith(flow.toLowerCase(java.util.Locale.ROOT));
+    }
 
     static Options parse(String... args) {
       boolean smoke = false;
       Integer runs = null;
       Set<String> only = SCENARIOS;
+      String flow = null;
+      String store = null;
       Path root = null;
       Path conformance = null;
       Path out = null;
@@ -52,13 +63,15 @@ public final class Bench {
           case "--smoke" -> smoke = true;
           case "--runs" -> runs = Integer.parseInt(args[++i]);
           case "--only" -> only = Set.of(args[++i].split(","));
+          case "--flow" -> flow = args[++i];
+          case "--store" -> store = args[++i];
           case "--root" -> root = Path.of(args[++i]);
           case "--conformance" -> conformance = Path.of(args[++i]);
           case "--out" -> out = Path.of(args[++i]);
           case "--work" -> work = Path.of(args[++i]);
           case "--no-results-md" -> resultsMd = false;
           default -> throw new IllegalArgumentException("unknown option " + args[i]
-              + "; options: --smoke --runs N --only cold,warm,codec,cost --conformance DIR --root DIR --out FILE"
+              + "; options: --smoke --runs N --only cold,warm,codec,cost --flow PREFIX --store in-memory|dynamodb --conformance DIR --root DIR --out FILE"
               + " --work DIR --no-results-md");
         }
       }
@@ -72,7 +85,7 @@ public final class Bench {
       }
       out = out == null ? root.resolve("bench/results/latest.json") : out;
       work = work == null ? root.resolve("bench/work") : work;
-      return new Options(smoke, runs == null ? (smoke ? 1 : 10) : runs, only, root, conformance.normalize(), out,
+      return new Options(smoke, runs == null ? (smoke ? 1 : 10) : runs, only, flow, store, root, conformance.normalize(), out,
           work.toAbsolutePath(), resultsMd == null ? !smoke : resultsMd);
     }
 
@@ -127,7 +140,8 @@ public final class Bench {
       }
       if (options.only().contains("codec")) {
         progress("codec throughput");
-        var codecs = CodecThroughput.codecs(Flows.inMemory(config), options.conformance(), report.notes);
+        var codecs = CodecThroughput.codecs(Flows.inMemory(config), options.conformance(), report.notes).stream()
+            .filter(c -> options.selects(c.task())).toList();
         report.codecs.addAll(CodecThroughput.measure(codecs, options.smoke() ? 0 : 2.0));
       }
       if (options.only().contains("cost")) {
@@ -146,33 +160,46 @@ public final class Bench {
     return report;
   }
 
+  /** Measures one warm flow unless {@code --flow} leaves it out. */
+  private static void warm(Options options, Report report, String flow, String store,
+      RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler, Supplier<APIGatewayV2HTTPEvent> events,
+      WarmLatency.Budget budget) {
+    if (options.selects(flow)) {
+      report.warm.add(WarmLatency.measure(flow, store, handler, events, budget));
+    }
+  }
+
   private static void warm(Options options, Config config, Report report) {
     double seconds = 2.5;
     WarmLatency.Budget budget = options.smoke() ? WarmLatency.Budget.SMOKE : WarmLatency.Budget.full(seconds);
     int[] sizes = options.smoke() ? new int[] {10} : new int[] {10, 100, 1000};
     for (String store : List.of("in-memory", "DynamoDB Local")) {
+      if (options.store() != null && !store.toLowerCase(java.util.Locale.ROOT).replace(" local", "")
+          .startsWith(options.store().toLowerCase(java.util.Locale.ROOT))) {
+        continue;
+      }
       Wiring wiring = store.equals("in-memory") ? Flows.inMemory(config) : Flows.dynamoDb(config);
       var login = Flows.handler(Flows.LOGIN_HANDLER, wiring);
       var cartReturn = Flows.handler(Flows.CART_RETURN_HANDLER, wiring);
       progress("warm latency: " + store);
-      report.warm.add(WarmLatency.measure("OCI login (PBKDF2 120k)", store, login,
-          () -> Flows.ociLogin(Flows.OCI), budget));
-      report.warm.add(WarmLatency.measure("OCI login (hash 1 iteration)", store, login,
-          () -> Flows.ociLogin(Flows.OCI_LIGHT_HASH), budget));
+      warm(options, report, "OCI login (PBKDF2 120k)", store, login,
+          () -> Flows.ociLogin(Flows.OCI), budget);
+      warm(options, report, "OCI login (hash 1 iteration)", store, login,
+          () -> Flows.ociLogin(Flows.OCI_LIGHT_HASH), budget);
       for (int lines : sizes) {
         String cart = SampleInput.cartJson(lines);
-        report.warm.add(WarmLatency.measure("OCI cart return, " + lines + " lines", store, cartReturn,
-            () -> Flows.cartReturn(wiring, cart), budget));
+        warm(options, report, "OCI cart return, " + lines + " lines", store, cartReturn,
+            () -> Flows.cartReturn(wiring, cart), budget);
       }
-      report.warm.add(WarmLatency.measure("cXML setup (PBKDF2 120k)", store, login, Flows::cxmlSetup, budget));
+      warm(options, report, "cXML setup (PBKDF2 120k)", store, login, Flows::cxmlSetup, budget);
       if (store.equals("in-memory")) {
         var lightLogin = Flows.handler(Flows.LOGIN_HANDLER, Flows.inMemoryLightCxml(config));
-        report.warm.add(WarmLatency.measure("cXML setup (hash 1 iteration)", store, lightLogin, Flows::cxmlSetup,
-            budget));
+        warm(options, report, "cXML setup (hash 1 iteration)", store, lightLogin, Flows::cxmlSetup,
+            budget);
       }
       String cart100 = SampleInput.cartJson(options.smoke() ? 10 : 100);
-      report.warm.add(WarmLatency.measure("cXML cart return, " + (options.smoke() ? 10 : 100) + " lines", store,
-          cartReturn, () -> Flows.cxmlCartReturn(wiring, cart100), budget));
+      warm(options, report, "cXML cart return, " + (options.smoke() ? 10 : 100) + " lines", store,
+          cartReturn, () -> Flows.cxmlCartReturn(wiring, cart100), budget);
     }
   }
 

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.punchgate.json.Json;
 import org.punchgate.validation.Violation;
 
@@ -19,7 +18,6 @@ import org.punchgate.validation.Violation;
 public final class CartJson {
 
   public static final int MAX_LINES = 2000;
-  private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
   private static final int MAX_TEXT = 4000;
 
   private CartJson() {}
@@ -38,11 +36,11 @@ public final class CartJson {
     }
     boolean cancel = root.path("cancel").asBoolean(false);
     String currency = Json.text(root, "currency");
-    if (currency == null || !CURRENCY.matcher(currency).matches()) {
+    if (currency == null || !isCurrencyCode(currency)) {
       problems.add(new Violation("currency", "required: an ISO 4217 code of three capital letters"));
     }
-    BigDecimal shipping = amount(root, "shipping", "shipping", problems);
-    BigDecimal tax = amount(root, "tax", "tax", problems);
+    BigDecimal shipping = amount(root, "shipping", null, problems);
+    BigDecimal tax = amount(root, "tax", null, problems);
     JsonNode linesNode = root.get("lines");
     List<CartLine> lines = new ArrayList<>();
     if (linesNode != null && !linesNode.isNull() && !linesNode.isArray()) {
@@ -81,7 +79,7 @@ public final class CartJson {
     if (description == null || description.isBlank()) {
       problems.add(new Violation(at + ".description", "required"));
     }
-    BigDecimal quantity = amount(node, "quantity", at + ".quantity", problems);
+    BigDecimal quantity = amount(node, "quantity", at, problems);
     if (quantity == null && !node.has("quantity")) {
       problems.add(new Violation(at + ".quantity", "required"));
     } else if (quantity != null && quantity.signum() <= 0) {
@@ -91,18 +89,18 @@ public final class CartJson {
     if (unit == null || unit.isBlank()) {
       problems.add(new Violation(at + ".unit", "required (a unit of measure such as PCE or EA)"));
     }
-    BigDecimal unitPrice = amount(node, "unitPrice", at + ".unitPrice", problems);
+    BigDecimal unitPrice = amount(node, "unitPrice", at, problems);
     if (unitPrice == null && !node.has("unitPrice")) {
       problems.add(new Violation(at + ".unitPrice", "required (0 for a free item)"));
     } else if (unitPrice != null && unitPrice.signum() < 0) {
       problems.add(new Violation(at + ".unitPrice", "must not be negative"));
     }
-    BigDecimal priceUnit = amount(node, "priceUnit", at + ".priceUnit", problems);
+    BigDecimal priceUnit = amount(node, "priceUnit", at, problems);
     if (priceUnit != null && priceUnit.signum() <= 0) {
       problems.add(new Violation(at + ".priceUnit", "must be greater than 0"));
     }
     String currency = text(node, "currency", at, 3, problems);
-    if (currency != null && !CURRENCY.matcher(currency).matches()) {
+    if (currency != null && !isCurrencyCode(currency)) {
       problems.add(new Violation(at + ".currency", "must be an ISO 4217 code of three capital letters"));
     } else if (currency != null && cartCurrency != null && !currency.equals(cartCurrency)) {
       problems.add(new Violation(at + ".currency", "must equal the cart currency " + cartCurrency));
@@ -163,6 +161,15 @@ public final class CartJson {
     return problems.size() == before ? line : null;
   }
 
+  /** Three capital letters (ISO 4217's form); checked on every line, so without a regular expression. */
+  static boolean isCurrencyCode(String text) {
+    return text.length() == 3 && isCapital(text.charAt(0)) && isCapital(text.charAt(1)) && isCapital(text.charAt(2));
+  }
+
+  private static boolean isCapital(char c) {
+    return c >= 'A' && c <= 'Z';
+  }
+
   private static void checkLineIds(List<CartLine> lines, List<Violation> problems) {
     Set<String> ids = new HashSet<>();
     for (int i = 0; i < lines.size(); i++) {
@@ -195,6 +202,7 @@ public final class CartJson {
     return text;
   }
 
+  /** A decimal field of the object at {@code at} (null: the root); its place is spelled only for a problem. */
   private static BigDecimal amount(JsonNode node, String field, String at, List<Violation> problems) {
     JsonNode value = node.get(field);
     if (value == null || value.isNull()) {
@@ -210,7 +218,7 @@ public final class CartJson {
     } catch (NumberFormatException e) {
       // reported below
     }
-    problems.add(new Violation(at, "must be a decimal number (a JSON number or a string like \"12.50\")"));
+    problems.add(new Violation(at == null ? field : at + "." + field, "must be a decimal number (a JSON number or a string like \"12.50\")"));
     return null;
   }
 

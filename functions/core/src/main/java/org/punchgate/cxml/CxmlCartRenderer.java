@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.punchgate.cart.Cart;
 import org.punchgate.cart.CartLine;
 import org.punchgate.cart.Classification;
@@ -38,6 +39,12 @@ public final class CxmlCartRenderer implements CartRenderer {
   public static final String USER_AGENT = "Punchgate";
   /** Used for the Total of an empty cart when neither the cart nor the session names a currency. */
   static final String FALLBACK_CURRENCY = "USD";
+
+  /** A message's size, roughly (a sample item is about 650 characters): enough that the buffer rarely grows. */
+  private static final int EXPECTED_HEADER_CHARS = 2048;
+  private static final int EXPECTED_ITEM_CHARS = 800;
+  private static final Pattern LEAD_TIME = Pattern.compile("\\d{1,9}");
+  private static final Pattern LINE_NUMBER = Pattern.compile("[1-9]\\d{0,8}");
 
   private final PayloadIds payloadIds;
   private final Clock clock;
@@ -189,7 +196,7 @@ public final class CxmlCartRenderer implements CartRenderer {
             "is required (cXML needs at least one Classification) and the connection has no default"));
       }
       String lead = fields.get(CxmlFields.LEAD_TIME);
-      if (lead != null && !lead.strip().matches("\\d{1,9}")) {
+      if (lead != null && !LEAD_TIME.matcher(lead.strip()).matches()) {
         violations.add(new Violation(at + ".leadTimeDays", "must be a whole number of days, not " + lead));
       }
       if (line.priceUnit() != null && line.priceUnit().signum() <= 0) {
@@ -233,7 +240,7 @@ public final class CxmlCartRenderer implements CartRenderer {
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < lines.size(); i++) {
       String id = lines.get(i).lineId();
-      if (id == null || !id.matches("[1-9]\\d{0,8}") || !seen.add(id)) {
+      if (id == null || !LINE_NUMBER.matcher(id).matches() || !seen.add(id)) {
         for (int j = 0; j < numbers.length; j++) {
           numbers[j] = j + 1;
         }
@@ -247,7 +254,7 @@ public final class CxmlCartRenderer implements CartRenderer {
   private String write(Session session, Cart cart, List<Item> items, String currency, CxmlCredential supplier,
                        CxmlCredential buyer, String cookie, String lang, String version) {
     var envelope = new CxmlWriter.Envelope(payloadIds.next(), clock.instant(), version, null);
-    XmlWriter w = CxmlWriter.begin(envelope);
+    XmlWriter w = CxmlWriter.begin(envelope, EXPECTED_HEADER_CHARS + EXPECTED_ITEM_CHARS * items.size());
     w.start("Header");
     CxmlWriter.party(w, "From", List.of(supplier), null);
     CxmlWriter.party(w, "To", List.of(buyer), null);

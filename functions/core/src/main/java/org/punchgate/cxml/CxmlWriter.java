@@ -70,7 +70,11 @@ public final class CxmlWriter {
 
   /** Declaration, DOCTYPE and the open {@code cXML} element. */
   static XmlWriter begin(Envelope envelope) {
-    XmlWriter w = XmlWriter.document().doctype("cXML", systemId(envelope.version()));
+    return begin(envelope, 2048);
+  }
+
+  static XmlWriter begin(Envelope envelope, int expectedChars) {
+    XmlWriter w = XmlWriter.document(expectedChars).doctype("cXML", systemId(envelope.version()));
     w.start("cXML")
         .attribute("payloadID", envelope.payloadId())
         .attribute("timestamp", timestamp(envelope.timestamp()))

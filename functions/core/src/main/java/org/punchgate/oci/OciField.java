@@ -2,6 +2,7 @@ package org.punchgate.oci;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The OCI cart fields {@code NEW_ITEM-<FIELD>[n]} with their length per OCI version and their format kind.
@@ -109,11 +110,44 @@ public enum OciField {
   private static final class Targets {
     static final String[] BY_ORDINAL =
         java.util.Arrays.stream(values()).map(f -> PREFIX + f.name()).toArray(String[]::new);
+    /** {@code NEW_ITEM-MATNR[}: form names are built for every field of every line. */
+    static final String[] OPEN_BY_ORDINAL =
+        java.util.Arrays.stream(values()).map(f -> PREFIX + f.name() + "[").toArray(String[]::new);
   }
 
   /** The form input name for item {@code n} (from 1): {@code NEW_ITEM-MATNR[1]}, {@code NEW_ITEM-LONGTEXT_1:132[]}. */
   public String formName(int n) {
-    return this == LONGTEXT ? PREFIX + "LONGTEXT_" + n + ":132[]" : PREFIX + name() + "[" + n + "]";
+    if (this == LONGTEXT) {
+      return PREFIX + "LONGTEXT_" + n + ":132[]";
+    }
+    if (n < 1 || n > FormNames.CACHED) {
+      return Targets.OPEN_BY_ORDINAL[ordinal()] + n + "]";
+    }
+    String[] cached = FormNames.of(this);
+    String name = cached[n];
+    if (name == null) {
+      name = Targets.OPEN_BY_ORDINAL[ordinal()] + n + "]";
+      cached[n] = name; // a race only builds an equal string twice; strings are safely published
+    }
+    return name;
+  }
+
+  /**
+   * Form names of the first items, made once per container: a cart page needs one per field and line, and
+   * building them was a tenth of the page. Made on first use, so only the fields a connection sends cost memory.
+   */
+  private static final class FormNames {
+    static final int CACHED = 2000; // the cart's line limit (CartJson.MAX_LINES)
+    private static final AtomicReferenceArray<String[]> BY_ORDINAL = new AtomicReferenceArray<>(values().length);
+
+    static String[] of(OciField field) {
+      String[] names = BY_ORDINAL.get(field.ordinal());
+      if (names == null) {
+        BY_ORDINAL.compareAndSet(field.ordinal(), null, new String[CACHED + 1]);
+        names = BY_ORDINAL.get(field.ordinal());
+      }
+      return names;
+    }
   }
 
   /** The field for a bare name ({@code MATNR}) or a target ({@code NEW_ITEM-MATNR}), case-insensitive. */

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.punchgate.cart.CartLine;
+import org.punchgate.connection.CartFields;
 import org.punchgate.connection.Connection;
 import org.punchgate.connection.FieldMapping;
 import org.punchgate.connection.FieldSource;
@@ -49,6 +50,12 @@ final class OciItemWriter {
   private final Charset charset;
   private final String quantityIfMissing;
   private final Map<String, FieldSource> customerFields;
+  /** The mapped fields of this version with their sources: worked out once per cart, not per line. */
+  private final List<Planned> plan;
+  private final boolean longTextMapped;
+
+  /** One OCI field the mapping can fill, with its source as looked up once. */
+  private record Planned(OciField field, FieldSource source, String origin) {}
 
   OciItemWriter(OciVersion version, FieldMapping mapping, Connection connection, String cartCurrency,
       Charset charset, String quantityIfMissing) {
@@ -59,6 +66,22 @@ final class OciItemWriter {
     this.charset = charset;
     this.quantityIfMissing = quantityIfMissing;
     this.customerFields = customerFields(mapping);
+    this.plan = plan(version, mapping);
+    this.longTextMapped = mapping.sourceOf(OciField.LONGTEXT.target()).kind() != FieldSource.Kind.NONE;
+  }
+
+  private static List<Planned> plan(OciVersion version, FieldMapping mapping) {
+    List<Planned> plan = new ArrayList<>();
+    for (OciField field : OciField.values()) {
+      if (!field.isIn(version) || field == OciField.ITEM_TYPE || field == OciField.PARENT_ID) {
+        continue; // the hierarchy fields come from the cart's structure, not from the mapping
+      }
+      FieldSource source = mapping.sourceOf(field.target());
+      if (source.kind() != FieldSource.Kind.NONE) {
+        plan.add(new Planned(field, source, origin(source)));
+      }
+    }
+    return List.copyOf(plan);
   }
 
   /** The mapping's NEW_ITEM- targets that are not OCI fields, by name: the same for every item. */
@@ -98,17 +121,15 @@ final class OciItemWriter {
 
   private Map<OciField, Value> resolve(int index, CartLine line) {
     Map<OciField, Value> values = new EnumMap<>(OciField.class);
-    for (OciField field : OciField.values()) {
-      if (!field.isIn(version) || field == OciField.ITEM_TYPE || field == OciField.PARENT_ID) {
-        continue; // the hierarchy fields come from the cart's structure, not from the mapping
-      }
-      FieldSource source = mapping.sourceOf(field.target());
-      String text = mapping.resolve(field.target(), line);
-      if (field == OciField.UNIT && source.kind() == FieldSource.Kind.CART) {
+    for (Planned planned : plan) {
+      FieldSource source = planned.source();
+      boolean fromCart = source.kind() == FieldSource.Kind.CART;
+      String text = fromCart ? CartFields.read(line, source.value()) : source.value();
+      if (planned.field() == OciField.UNIT && fromCart) {
         text = connection.buyerUnit(text);
       }
       if (text != null && !text.isEmpty()) {
-        values.put(field, new Value(text, () -> location(index, source), origin(source)));
+        values.put(planned.field(), new Value(text, () -> location(index, source), planned.origin()));
       }
     }
     return values;
@@ -127,10 +148,10 @@ final class OciItemWriter {
 
   private void addHierarchy(int index, OciHierarchy.Item item, Map<OciField, Value> values) {
     if (item.itemType() != null) {
-      values.put(OciField.ITEM_TYPE, new Value(item.itemType(), lineLocation(index), "the cart hierarchy"));
+      values.put(OciField.ITEM_TYPE, new Value(item.itemType(), () -> lineLocation(index), "the cart hierarchy"));
     }
     if (item.parentN() != null) {
-      values.put(OciField.PARENT_ID, new Value(item.parentN().toString(), lineLocation(index) + ".parentLineId",
+      values.put(OciField.PARENT_ID, new Value(item.parentN().toString(), () -> lineLocation(index) + ".parentLineId",
           "the cart hierarchy"));
     }
   }
@@ -139,24 +160,25 @@ final class OciItemWriter {
   private void moveOverflowToLongText(int index, Map<OciField, Value> values, List<CartLine> components) {
     Value description = values.get(OciField.DESCRIPTION);
     Value longText = values.get(OciField.LONGTEXT);
-    boolean longTextMapped = mapping.sourceOf(OciField.LONGTEXT.target()).kind() != FieldSource.Kind.NONE;
-    StringBuilder text = new StringBuilder(longText == null ? "" : longText.text());
+    String text = longText == null ? "" : longText.text();
     if (description != null) {
       String full = OciText.closestIn(description.text(), charset);
       String cut = OciText.cut(full, OciField.DESCRIPTION.maxLength(version));
-      values.put(OciField.DESCRIPTION, new Value(cut, description.location(), description.origin()));
-      if (!cut.equals(full) && longTextMapped && !text.toString().startsWith(full)) {
-        text.insert(0, text.isEmpty() ? full : full + "\n");
+      values.put(OciField.DESCRIPTION, new Value(cut, description.where(), description.origin()));
+      if (!cut.equals(full) && longTextMapped && !text.startsWith(full)) {
+        text = text.isEmpty() ? full : full + "\n" + text;
       }
     }
-    if (longTextMapped) {
+    if (longTextMapped && !components.isEmpty()) {
+      StringBuilder withComponents = new StringBuilder(text);
       for (CartLine component : components) {
-        text.append(text.isEmpty() ? "" : "\n").append(componentLine(component));
+        withComponents.append(withComponents.isEmpty() ? "" : "\n").append(componentLine(component));
       }
+      text = withComponents.toString();
     }
     if (!text.isEmpty()) {
-      values.put(OciField.LONGTEXT, new Value(text.toString(),
-          longText == null ? lineLocation(index) + ".longText" : longText.location(), "the long text"));
+      values.put(OciField.LONGTEXT, new Value(text,
+          longText == null ? () -> lineLocation(index) + ".longText" : longText.where(), "the long text"));
     }
   }
 
@@ -180,7 +202,10 @@ final class OciItemWriter {
   /** A unit price with more decimals than OCI allows, stated exactly per a larger price unit (SPECS §1.3). */
   private void scalePrice(Map<OciField, Value> values, List<Violation> violations) {
     Value price = values.get(OciField.PRICE);
-    BigDecimal amount = price == null ? null : OciValues.number(price.text());
+    if (price == null || OciValues.isCanonicalDecimal(price.text())) {
+      return; // at most MAX_DECIMALS decimals already: nothing to scale, and no parse for the common price
+    }
+    BigDecimal amount = OciValues.number(price.text());
     if (amount == null || amount.signum() < 0 || amount.stripTrailingZeros().scale() <= OciField.MAX_DECIMALS) {
       return;
     }
@@ -233,23 +258,27 @@ final class OciItemWriter {
     return text;
   }
 
+  // The rules' texts, spelled once: checkRequired runs for every line and almost never reports.
+  private static final String DESCRIPTION_RULE = "or " + OciField.MATNR.target() + " is required";
+  private static final String UNIT_RULE = "is required when " + OciField.MATNR.target() + " is empty";
+  private static final String CURRENCY_RULE = "is required with " + OciField.PRICE.target();
+  private static final String SCHEMA_TYPE_RULE = "is required with a category (" + OciField.EXT_CATEGORY_ID.target()
+      + ", " + OciField.EXT_CATEGORY.target() + ")";
+  private static final String QUOTE_ID_RULE = "is required with " + OciField.EXT_QUOTE_ITEM.target();
+  private static final String CONTRACT_RULE = "is required with " + OciField.CONTRACT_ITEM.target();
+
   /** The presence rules of SPECS §1.3. */
   private void checkRequired(int index, Map<OciField, Value> values, List<Violation> violations) {
     require(index, values, OciField.QUANTITY, true, "is required", violations);
-    require(index, values, OciField.DESCRIPTION, !values.containsKey(OciField.MATNR),
-        "or " + OciField.MATNR.target() + " is required", violations);
-    require(index, values, OciField.UNIT, !values.containsKey(OciField.MATNR),
-        "is required when " + OciField.MATNR.target() + " is empty", violations);
-    require(index, values, OciField.CURRENCY, values.containsKey(OciField.PRICE),
-        "is required with " + OciField.PRICE.target(), violations);
+    require(index, values, OciField.DESCRIPTION, !values.containsKey(OciField.MATNR), DESCRIPTION_RULE, violations);
+    require(index, values, OciField.UNIT, !values.containsKey(OciField.MATNR), UNIT_RULE, violations);
+    require(index, values, OciField.CURRENCY, values.containsKey(OciField.PRICE), CURRENCY_RULE, violations);
     require(index, values, OciField.EXT_SCHEMA_TYPE,
-        values.containsKey(OciField.EXT_CATEGORY_ID) || values.containsKey(OciField.EXT_CATEGORY),
-        "is required with a category (" + OciField.EXT_CATEGORY_ID.target() + ", " + OciField.EXT_CATEGORY.target() + ")",
+        values.containsKey(OciField.EXT_CATEGORY_ID) || values.containsKey(OciField.EXT_CATEGORY), SCHEMA_TYPE_RULE,
         violations);
-    require(index, values, OciField.EXT_QUOTE_ID, values.containsKey(OciField.EXT_QUOTE_ITEM),
-        "is required with " + OciField.EXT_QUOTE_ITEM.target(), violations);
-    require(index, values, OciField.CONTRACT, values.containsKey(OciField.CONTRACT_ITEM),
-        "is required with " + OciField.CONTRACT_ITEM.target(), violations);
+    require(index, values, OciField.EXT_QUOTE_ID, values.containsKey(OciField.EXT_QUOTE_ITEM), QUOTE_ID_RULE,
+        violations);
+    require(index, values, OciField.CONTRACT, values.containsKey(OciField.CONTRACT_ITEM), CONTRACT_RULE, violations);
   }
 
   private void require(int index, Map<OciField, Value> values, OciField field, boolean when, String rule,

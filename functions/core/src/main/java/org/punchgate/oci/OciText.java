@@ -42,11 +42,14 @@ final class OciText {
   }
 
   static boolean canEncode(String text, Charset charset) {
-    return charset.newEncoder().canEncode(text);
+    return surelyEncodable(text, charset) || charset.newEncoder().canEncode(text);
   }
 
   /** Free text in its closest form that the charset can encode. */
   static String closestIn(String text, Charset charset) {
+    if (surelyEncodable(text, charset)) {
+      return text;
+    }
     CharsetEncoder encoder = charset.newEncoder();
     if (encoder.canEncode(text)) {
       return text;
@@ -71,6 +74,29 @@ final class OciText {
     }
     return "?";
   }
+
+  /**
+   * Whether the text is encodable without asking an encoder: a new encoder per field was most of the cost
+   * of a cart page. UTF-8 carries everything but unpaired surrogates; the page charsets that extend ASCII
+   * carry ASCII text. Anything else goes to the encoder.
+   */
+  static boolean surelyEncodable(String text, Charset charset) {
+    boolean unicode = charset == StandardCharsets.UTF_8;
+    if (!unicode && !ASCII_SUPERSETS.contains(charset.name())) {
+      return false;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (unicode ? Character.isSurrogate(c) : c >= 0x80) {
+        return false; // a pair is fine for UTF-8, but the encoder decides: this is only the fast path
+      }
+    }
+    return true;
+  }
+
+  /** Canonical names of page charsets known to encode every ASCII character as itself. */
+  private static final java.util.Set<String> ASCII_SUPERSETS = java.util.Set.of("US-ASCII", "ISO-8859-1",
+      "ISO-8859-2", "ISO-8859-15", "windows-1250", "windows-1252", "UTF-8");
 
   /**
    * The text cut to at most {@code max} UTF-16 units at a user-perceived character boundary, so neither a

@@ -40,6 +40,9 @@ final class OciValues {
   }
 
   static Checked decimal(String text) {
+    if (isCanonicalDecimal(text)) {
+      return Checked.ok(text); // what the BigDecimal round trip below would give back, without it
+    }
     BigDecimal value = number(text);
     if (value == null) {
       return Checked.invalid("is not a number: " + text);
@@ -61,6 +64,9 @@ final class OciValues {
   }
 
   static Checked integer(String text, int maxDigits, OciVersion version) {
+    if (text.length() <= maxDigits && isCanonicalInteger(text)) {
+      return Checked.ok(text); // the parse below would give the same digits back
+    }
     BigDecimal value = number(text);
     if (value == null) {
       return Checked.invalid("is not a number: " + text);
@@ -77,6 +83,44 @@ final class OciValues {
       return Checked.invalid("allows at most " + maxDigits + " digits in OCI " + version.label() + ", got " + text);
     }
     return Checked.ok(digits);
+  }
+
+  /**
+   * Whether the text is already the form {@link #decimal} sends: no leading zero (but a lone one), at most
+   * {@link OciField#MAX_INTEGER_DIGITS} integer digits, at most {@link OciField#MAX_DECIMALS} decimals after
+   * a '.'. Cart quantities and prices arrive so, and a parse per field was a good part of a cart page.
+   */
+  static boolean isCanonicalDecimal(String text) {
+    int length = text.length();
+    int point = text.indexOf('.');
+    int integerEnd = point < 0 ? length : point;
+    if (integerEnd == 0 || integerEnd > OciField.MAX_INTEGER_DIGITS
+        || (text.charAt(0) == '0' && integerEnd > 1)) {
+      return false;
+    }
+    if (point >= 0 && (length - point - 1 < 1 || length - point - 1 > OciField.MAX_DECIMALS)) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      char c = text.charAt(i);
+      if ((c < '0' || c > '9') && i != point) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Digits only, without a leading zero unless it is the only one: what {@link #integer} sends. */
+  static boolean isCanonicalInteger(String text) {
+    if (text.isEmpty() || (text.charAt(0) == '0' && text.length() > 1)) {
+      return false;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   static int integerDigits(BigDecimal value) {

@@ -27,8 +27,8 @@ public final class ReturnFormPage {
     }
     page.append(" accept-charset=\"").append(Html.escape(charset)).append("\">\n");
     for (ReturnForm.Field field : form.fields()) {
-      page.append("<input type=\"hidden\" name=\"").append(Html.escape(field.name()))
-          .append("\" value=\"").append(Html.escape(field.value())).append("\">\n");
+      Html.appendEscaped(page.append("<input type=\"hidden\" name=\""), field.name()).append("\" value=\"");
+      Html.appendEscaped(page, field.value()).append("\">\n");
     }
     page.append("<button type=\"submit\">Transfer cart</button>\n</form>\n");
     if (form.submit() == ReturnForm.Submit.AUTOMATIC) {

@@ -11,7 +11,7 @@ import java.util.Deque;
  */
 public final class XmlWriter {
 
-  private final StringBuilder out = new StringBuilder(2048);
+  private final StringBuilder out;
   private final Deque<Open> open = new ArrayDeque<>();
   private final boolean indent;
   private boolean startTagOpen;
@@ -27,12 +27,22 @@ public final class XmlWriter {
   }
 
   private XmlWriter(boolean indent) {
+    this(indent, 2048);
+  }
+
+  private XmlWriter(boolean indent, int capacity) {
     this.indent = indent;
+    this.out = new StringBuilder(capacity);
   }
 
   /** A document: declaration (UTF-8) and optional DOCTYPE come first. */
   public static XmlWriter document() {
-    XmlWriter writer = new XmlWriter(true);
+    return document(2048);
+  }
+
+  /** A document whose buffer starts at about its expected size, so a large one is not copied as it grows. */
+  public static XmlWriter document(int expectedChars) {
+    XmlWriter writer = new XmlWriter(true, expectedChars);
     writer.out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     return writer;
   }
@@ -145,26 +155,48 @@ public final class XmlWriter {
   }
 
   private void escape(String text, boolean attribute) {
-    for (int i = 0; i < text.length(); i++) {
+    int length = text.length();
+    int run = 0; // the first character not yet copied: plain runs are copied whole, not char by char
+    for (int i = 0; i < length; i++) {
       char c = text.charAt(i);
-      switch (c) {
-        case '&' -> out.append("&amp;");
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '"' -> out.append(attribute ? "&quot;" : "\"");
-        case '\t' -> out.append(attribute ? "&#9;" : "\t");
-        case '\n' -> out.append(attribute ? "&#10;" : "\n");
-        case '\r' -> out.append("&#13;");
-        default -> {
-          if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-            out.append(c).append(text.charAt(++i));
-          } else if (c < 0x20 || Character.isSurrogate(c) || c == 0xFFFE || c == 0xFFFF) {
-            out.append('\uFFFD');
-          } else {
-            out.append(c);
-          }
-        }
+      if (c > '>' ? c < Character.MIN_SURROGATE || (c > Character.MAX_SURROGATE && c < '\uFFFE')
+          : isPlainAscii(c, attribute)) {
+        continue;
       }
+      if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++; // a valid pair is copied as it is
+        continue;
+      }
+      out.append(text, run, i).append(replacement(c));
+      run = i + 1;
+    }
+    if (run == 0) {
+      out.append(text);
+    } else {
+      out.append(text, run, length);
     }
   }
+
+  /** Characters up to '>' written as they are: not markup, not a control character (but tab and newline in text). */
+  private static boolean isPlainAscii(char c, boolean attribute) {
+    if (c < ' ') {
+      return !attribute && (c == '\t' || c == '\n');
+    }
+    return c != '&' && c != '<' && c != '>' && !(attribute && c == '"');
+  }
+
+  /** What a character that is not plain becomes: a reference, or U+FFFD where XML allows no such character. */
+  private static String replacement(char c) {
+    return switch (c) {
+      case '&' -> "&amp;";
+      case '<' -> "&lt;";
+      case '>' -> "&gt;";
+      case '"' -> "&quot;";
+      case '\t' -> "&#9;";
+      case '\n' -> "&#10;";
+      case '\r' -> "&#13;";
+      default -> "\uFFFD";
+    };
+  }
+
 }

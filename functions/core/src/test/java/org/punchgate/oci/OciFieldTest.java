@@ -80,6 +80,14 @@ class OciFieldTest {
   }
 
   @Test
+  void namesItemsAboveAndBelowTheCachedRangeTheSameWay() {
+    for (int n : new int[] {1, 2, 1999, 2000, 2001, 123456, 0}) {
+      assertEquals("NEW_ITEM-PRICE[" + n + "]", OciField.PRICE.formName(n));
+      assertEquals("NEW_ITEM-PRICE[" + n + "]", OciField.PRICE.formName(n)); // again, from the cache
+    }
+  }
+
+  @Test
   void findsFieldsByBareNameOrTargetInAnyCase() {
     assertEquals(Optional.of(OciField.MATNR), OciField.byName("MATNR"));
     assertEquals(Optional.of(OciField.MATNR), OciField.byName("new_item-matnr"));
