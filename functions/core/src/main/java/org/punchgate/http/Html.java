@@ -9,30 +9,9 @@ public final class Html {
     if (text == null) {
       return "";
     }
-    StringBuilder out = null;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      String replacement = switch (c) {
-        case '&' -> "&amp;";
-        case '<' -> "&lt;";
-        case '>' -> "&gt;";
-        case '"' -> "&quot;";
-        case '\'' -> "&#39;";
-        default -> null;
-      };
-      if (replacement != null) {
-        if (out == null) {
-          out = new StringBuilder(text.length() + 16).append(text, 0, i);
-        }
-        out.append(replacement);
-      } else if (out != null) {
-        out.append(c);
-      }
-    }
-    return out == null ? text : out.toString();
+    return appendEscaped(new StringBuilder(text.length() + 16), text).toString();
   }
 
-  /** The characters {@link #escape} replaces, as bits of a mask: all are below 64. */
   private static final long SPECIAL = 1L << '&' | 1L << '<' | 1L << '>' | 1L << '"' | 1L << '\'';
 
   /**
