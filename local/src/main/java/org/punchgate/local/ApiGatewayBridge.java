@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.punchgate.http.FormParameters;
 
 /**
  * Translates between the JDK HTTP server and API Gateway HTTP API events (payload format 2.0): what a
@@ -164,14 +165,8 @@ final class ApiGatewayBridge {
       return null;
     }
     Map<String, String> parameters = new LinkedHashMap<>();
-    for (String pair : rawQuery.split("&")) {
-      if (pair.isEmpty()) {
-        continue;
-      }
-      int eq = pair.indexOf('=');
-      String name = decode(eq < 0 ? pair : pair.substring(0, eq), true);
-      String value = eq < 0 ? "" : decode(pair.substring(eq + 1), true);
-      parameters.merge(name, value, (a, b) -> a + "," + b);
+    for (FormParameters.Parameter p : FormParameters.parse(rawQuery, StandardCharsets.UTF_8).all()) {
+      parameters.merge(p.name(), p.value(), (a, b) -> a + "," + b);
     }
     return parameters;
   }
@@ -181,13 +176,14 @@ final class ApiGatewayBridge {
       return null;
     }
     Map<String, String> decoded = new LinkedHashMap<>();
-    raw.forEach((k, v) -> decoded.put(k, decode(v, false)));
+    raw.forEach((k, v) -> decoded.put(k, decodePathSegment(v)));
     return decoded;
   }
 
-  private static String decode(String text, boolean plusIsSpace) {
+  /** A path segment is percent-decoded; unlike a query, '+' stays a plus. */
+  private static String decodePathSegment(String text) {
     try {
-      return URLDecoder.decode(plusIsSpace ? text : text.replace("+", "%2B"), StandardCharsets.UTF_8);
+      return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
       return text;
     }

@@ -3,6 +3,7 @@ package org.punchgate.oci;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetEncoder;
 import java.nio.charset.StandardCharsets;
+import org.punchgate.http.HttpRequest;
 import java.text.BreakIterator;
 import java.text.Normalizer;
 import java.util.Locale;
@@ -30,15 +31,8 @@ final class OciText {
 
   /** The page charset for a call-up value: a known charset that can encode, else UTF-8. */
   static Charset pageCharset(String name) {
-    if (name == null || name.isBlank()) {
-      return StandardCharsets.UTF_8;
-    }
-    try {
-      Charset charset = Charset.forName(name.strip());
-      return charset.canEncode() ? charset : StandardCharsets.UTF_8;
-    } catch (IllegalArgumentException unknown) {
-      return StandardCharsets.UTF_8;
-    }
+    Charset charset = HttpRequest.charsetOr(name, StandardCharsets.UTF_8);
+    return charset.canEncode() ? charset : StandardCharsets.UTF_8;
   }
 
   static boolean canEncode(String text, Charset charset) {
