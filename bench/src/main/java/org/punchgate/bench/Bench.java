@@ -19,8 +19,8 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import org.punchgate.config.Config;
-import org.punchgate.config.Wiring;
-import org.punchgate.snapstart.SampleInput;
+import org.punchgate.wiring.Wiring;
+import org.punchgate.lambda.SampleInput;
 
 /**
  * The Punchgate benchmark: cold start per function, warm latency per flow, codec throughput beside typical

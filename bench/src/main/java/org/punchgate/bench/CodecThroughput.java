@@ -10,15 +10,15 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.punchgate.bench.baseline.Baselines;
 import org.punchgate.cart.Cart;
-import org.punchgate.config.Wiring;
+import org.punchgate.wiring.Wiring;
 import org.punchgate.connection.ConnectionFormat;
 import org.punchgate.cxml.CxmlReader;
 import org.punchgate.returnform.CartRenderer;
-import org.punchgate.returnform.CartRenderers;
+import org.punchgate.wiring.CartRenderers;
 import org.punchgate.returnform.ReturnForm;
 import org.punchgate.returnform.ReturnFormPage;
 import org.punchgate.session.Session;
-import org.punchgate.snapstart.SampleInput;
+import org.punchgate.lambda.SampleInput;
 
 /**
  * Codec throughput, ours beside the baseline a typical implementation would use, in the same run on the

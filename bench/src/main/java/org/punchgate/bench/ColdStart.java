@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import org.punchgate.config.Wiring;
-import org.punchgate.snapstart.SampleInput;
+import org.punchgate.wiring.Wiring;
+import org.punchgate.lambda.SampleInput;
 
 /**
  * Cold start per function: a fresh JVM on the function's shaded jar (plus {@link ColdStartDriver}) with the

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.punchgate.config.Config;
-import org.punchgate.config.Wiring;
-import org.punchgate.snapstart.SampleInput;
+import org.punchgate.wiring.Wiring;
+import org.punchgate.lambda.SampleInput;
 
 /**
  * AWS calls per flow and the DynamoDB capacity they consume, counted by an SDK execution interceptor on the

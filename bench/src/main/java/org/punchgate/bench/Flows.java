@@ -7,7 +7,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import org.punchgate.aws.AwsClients;
 import org.punchgate.config.Config;
-import org.punchgate.config.Wiring;
+import org.punchgate.wiring.Wiring;
 import org.punchgate.connection.Connection;
 import org.punchgate.connection.ConnectionFormat;
 import org.punchgate.connection.ConnectionStore;
@@ -16,7 +16,7 @@ import org.punchgate.security.RandomIds;
 import org.punchgate.security.SecretHash;
 import org.punchgate.session.InMemorySessionStore;
 import org.punchgate.session.Session;
-import org.punchgate.snapstart.SampleInput;
+import org.punchgate.lambda.SampleInput;
 import org.punchgate.token.PunchoutTokens;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 

@@ -19,7 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.punchgate.connection.DynamoDbConnectionStore;
+import org.punchgate.aws.DynamoDbConnectionStore;
 
 /**
  * Runs the gateway on this machine: the template's HTTP API routes served on localhost by the functions'

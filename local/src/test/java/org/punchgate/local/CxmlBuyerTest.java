@@ -17,7 +17,7 @@ import org.punchgate.cxml.CxmlConformance;
 import org.punchgate.cxml.CxmlDocument;
 import org.punchgate.cxml.CxmlPayload;
 import org.punchgate.cxml.CxmlReader;
-import org.punchgate.cxml.CxmlSettings;
+import org.punchgate.connection.CxmlSettings;
 import org.punchgate.cxml.PunchOutOperation;
 import org.punchgate.testing.Fixtures;
 

@@ -31,11 +31,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.punchgate.cart.Cart;
 import org.punchgate.cart.CartJson;
 import org.punchgate.cart.CartLine;
-import org.punchgate.connection.DynamoDbConnectionStore;
+import org.punchgate.aws.DynamoDbConnectionStore;
 import org.punchgate.cxml.CxmlConformance;
 import org.punchgate.cxml.CxmlPayload;
 import org.punchgate.cxml.CxmlReader;
-import org.punchgate.cxml.CxmlSettings;
+import org.punchgate.connection.CxmlSettings;
 import org.punchgate.cxml.PunchOutOperation;
 import org.punchgate.json.Json;
 import org.punchgate.oci.OciHtmlForms;
@@ -353,7 +353,7 @@ class CxmlPunchoutIT {
   }
 
   private static org.punchgate.connection.Connection withSender(org.punchgate.connection.Connection c, String identity) {
-    var buyer = new org.punchgate.cxml.CxmlCredential("NetworkID", identity);
+    var buyer = new org.punchgate.connection.CxmlCredential("NetworkID", identity);
     var cxml = c.cxml();
     return new org.punchgate.connection.Connection(c.id(), c.name(), c.active(), c.format(), c.userGroup(),
         c.loginParameters(), c.username(), c.secretHash(), c.allowedReturnOrigins(), c.shopStartUrl(),

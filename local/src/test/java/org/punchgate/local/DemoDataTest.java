@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.punchgate.cart.CartJson;
 import org.punchgate.connection.ConnectionFormat;
 import org.punchgate.connection.InMemoryConnectionStore;
-import org.punchgate.cxml.CxmlCredential;
-import org.punchgate.cxml.CxmlSettings;
+import org.punchgate.connection.CxmlCredential;
+import org.punchgate.connection.CxmlSettings;
 import org.punchgate.security.SecretHash;
 
 class DemoDataTest {

@@ -22,7 +22,7 @@ import org.punchgate.cart.Classification;
 import org.punchgate.cartreturn.CartReturnHandler;
 import org.punchgate.connection.Connection;
 import org.punchgate.connection.ConnectionFormat;
-import org.punchgate.connection.DynamoDbConnectionStore;
+import org.punchgate.aws.DynamoDbConnectionStore;
 import org.punchgate.connection.FieldMapping;
 import org.punchgate.connection.LoginParameterNames;
 import org.punchgate.http.FormParameters;

@@ -4,12 +4,12 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import org.punchgate.config.Wiring;
+import org.punchgate.wiring.Wiring;
 import org.punchgate.http.Problem;
 import org.punchgate.lambda.HttpFunction;
-import org.punchgate.returnform.CartRenderers;
-import org.punchgate.snapstart.Priming;
-import org.punchgate.snapstart.SnapStartHooks;
+import org.punchgate.wiring.CartRenderers;
+import org.punchgate.lambda.Priming;
+import org.punchgate.lambda.SnapStartHooks;
 
 /** Lambda entry for the shop API: session info and cart transfer, each a call on {@link CartReturn}. */
 public final class CartReturnHandler

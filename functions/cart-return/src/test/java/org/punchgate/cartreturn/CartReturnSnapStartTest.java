@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.punchgate.config.Config;
-import org.punchgate.config.Wiring;
-import org.punchgate.snapstart.Priming;
+import org.punchgate.wiring.Wiring;
+import org.punchgate.lambda.Priming;
 
 class CartReturnSnapStartTest {
 

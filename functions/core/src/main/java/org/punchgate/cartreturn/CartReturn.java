@@ -21,6 +21,7 @@ import org.punchgate.session.Session;
 import org.punchgate.session.SessionStatus;
 import org.punchgate.session.SessionStore;
 import org.punchgate.session.TransferOutcome;
+import org.punchgate.token.PunchoutTokens;
 
 
 /**

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.punchgate.cart.Classification;
-import org.punchgate.cxml.CxmlSettings;
+import org.punchgate.connection.CxmlSettings;
 
 /**
  * One buyer organisation's access to the gateway: who may log in (credentials, user group), where the

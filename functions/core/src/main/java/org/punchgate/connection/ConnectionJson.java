@@ -10,8 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.punchgate.cart.Classification;
-import org.punchgate.cxml.CxmlCredential;
-import org.punchgate.cxml.CxmlSettings;
+import org.punchgate.connection.CxmlCredential;
+import org.punchgate.connection.CxmlSettings;
 import org.punchgate.json.Json;
 import org.punchgate.security.SecretHash;
 

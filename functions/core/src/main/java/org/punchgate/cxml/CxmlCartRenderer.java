@@ -22,6 +22,8 @@ import org.punchgate.returnform.ReturnForm;
 import org.punchgate.session.Session;
 import org.punchgate.validation.Violation;
 import org.punchgate.xml.XmlWriter;
+import org.punchgate.connection.CxmlCredential;
+import org.punchgate.connection.CxmlSettings;
 
 /**
  * The cXML return form: a PunchOutOrderMessage (SPECS §2.3) in the connection's cXML version, posted from

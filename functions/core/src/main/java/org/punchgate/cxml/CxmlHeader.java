@@ -1,6 +1,7 @@
 package org.punchgate.cxml;
 
 import java.util.List;
+import org.punchgate.connection.CxmlCredential;
 
 /** The cXML {@code Header}: From, To and Sender credentials and the Sender's UserAgent (SPECS §2.2). */
 public record CxmlHeader(List<Credential> from, List<Credential> to, List<Credential> sender, String userAgent) {

@@ -28,6 +28,8 @@ import org.punchgate.session.Session;
 import org.punchgate.session.SessionStatus;
 import org.punchgate.session.SessionStore;
 import org.punchgate.validation.Violation;
+import org.punchgate.connection.CxmlCredential;
+import org.punchgate.connection.CxmlSettings;
 
 /**
  * {@code POST /punchout/cxml}: the buyer's system posts a PunchOutSetupRequest (or a ProfileRequest) and gets

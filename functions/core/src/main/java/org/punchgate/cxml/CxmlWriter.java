@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import org.punchgate.connection.CxmlCredential;
 import org.punchgate.xml.XmlWriter;
 
 /**

@@ -27,6 +27,7 @@ import org.punchgate.returnform.ReturnFormPage;
 import org.punchgate.security.RandomIds;
 import org.punchgate.session.Session;
 import org.punchgate.session.SessionStatus;
+import org.punchgate.connection.CxmlSettings;
 
 class CxmlCartRendererTest {
 

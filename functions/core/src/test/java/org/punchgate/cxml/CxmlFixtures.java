@@ -11,6 +11,8 @@ import org.punchgate.connection.Connection;
 import org.punchgate.connection.ConnectionFormat;
 import org.punchgate.connection.FieldMapping;
 import org.punchgate.connection.FieldSource;
+import org.punchgate.connection.CxmlCredential;
+import org.punchgate.connection.CxmlSettings;
 
 /** Connections and cart lines for the cXML tests. */
 final class CxmlFixtures {

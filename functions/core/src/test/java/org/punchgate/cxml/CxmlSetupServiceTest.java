@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
+import org.punchgate.connection.CxmlCredential;
 import org.punchgate.cart.Cart;
 import org.punchgate.connection.Connection;
 import org.punchgate.connection.InMemoryConnectionStore;
@@ -31,6 +32,7 @@ import org.punchgate.session.Session;
 import org.punchgate.session.SessionStatus;
 import org.punchgate.session.SessionStore;
 import org.punchgate.session.TransferOutcome;
+import org.punchgate.connection.CxmlSettings;
 
 class CxmlSetupServiceTest {
 

@@ -15,6 +15,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.punchgate.connection.CxmlSettings;
+import org.punchgate.connection.CxmlCredential;
 import org.punchgate.connection.InMemoryConnectionStore;
 import org.punchgate.http.HttpRequest;
 import org.punchgate.http.HttpResponse;

@@ -26,6 +26,7 @@ import org.punchgate.connection.ConnectionFormat;
 import org.punchgate.returnform.CartRenderer;
 import org.punchgate.session.Session;
 import org.punchgate.validation.Violation;
+import org.punchgate.returnform.ReturnForm;
 
 /** Each field's length and format rule, per OCI version, as the renderer applies it. */
 class OciFieldRulesTest {

@@ -9,7 +9,7 @@ import java.security.SecureRandom;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.punchgate.snapstart.SnapStartHooks;
+import org.punchgate.lambda.SnapStartHooks;
 
 /**
  * SnapStart restores many execution environments from one snapshot: each starts with the same memory,

@@ -16,8 +16,8 @@ import org.punchgate.connection.Connection;
 import org.punchgate.connection.ConnectionFormat;
 import org.punchgate.connection.FieldMapping;
 import org.punchgate.connection.LoginParameterNames;
-import org.punchgate.cxml.CxmlCredential;
-import org.punchgate.cxml.CxmlSettings;
+import org.punchgate.connection.CxmlCredential;
+import org.punchgate.connection.CxmlSettings;
 import org.punchgate.security.SecretHash;
 import org.punchgate.token.PunchoutTokens;
 

@@ -2,7 +2,7 @@ package org.punchgate.testing;
 
 import java.util.Map;
 import org.punchgate.config.Config;
-import org.punchgate.config.Wiring;
+import org.punchgate.wiring.Wiring;
 import org.punchgate.connection.InMemoryConnectionStore;
 import org.punchgate.security.RandomIds;
 import org.punchgate.session.InMemorySessionStore;

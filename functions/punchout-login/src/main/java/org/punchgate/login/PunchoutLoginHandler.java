@@ -4,13 +4,14 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import org.punchgate.config.Wiring;
+import org.punchgate.wiring.Wiring;
 import org.punchgate.cxml.CxmlSetupService;
 import org.punchgate.cxml.CxmlStartPage;
 import org.punchgate.http.Problem;
 import org.punchgate.lambda.HttpFunction;
-import org.punchgate.snapstart.Priming;
-import org.punchgate.snapstart.SnapStartHooks;
+import org.punchgate.lambda.Priming;
+import org.punchgate.lambda.SnapStartHooks;
+import org.punchgate.oci.OciLogin;
 
 /** Lambda entry for the punchout login routes: turns each event into a call on a login service. */
 public final class PunchoutLoginHandler

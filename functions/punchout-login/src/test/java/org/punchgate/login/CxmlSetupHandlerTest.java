@@ -29,7 +29,7 @@ import org.punchgate.cxml.CxmlCallUp;
 import org.punchgate.cxml.CxmlConformance;
 import org.punchgate.cxml.CxmlPayload;
 import org.punchgate.cxml.CxmlReader;
-import org.punchgate.cxml.CxmlSettings;
+import org.punchgate.connection.CxmlSettings;
 import org.punchgate.session.Session;
 import org.punchgate.testing.Fixtures;
 import org.punchgate.testing.InMemoryWiring;

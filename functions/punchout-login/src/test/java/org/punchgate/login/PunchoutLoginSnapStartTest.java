@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.punchgate.config.Config;
-import org.punchgate.config.Wiring;
+import org.punchgate.wiring.Wiring;
 import org.punchgate.session.InMemorySessionStore;
-import org.punchgate.snapstart.Priming;
+import org.punchgate.lambda.Priming;
 
 class PunchoutLoginSnapStartTest {
 

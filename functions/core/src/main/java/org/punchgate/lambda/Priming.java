@@ -1,4 +1,4 @@
-package org.punchgate.snapstart;
+package org.punchgate.lambda;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -7,7 +7,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.function.Function;
 import org.punchgate.config.Config;
-import org.punchgate.config.Wiring;
+import org.punchgate.wiring.Wiring;
 import org.punchgate.connection.Connection;
 import org.punchgate.connection.ConnectionFormat;
 import org.punchgate.connection.InMemoryConnectionStore;

@@ -1,12 +1,13 @@
-package org.punchgate.returnform;
+package org.punchgate.wiring;
 
 import java.util.EnumMap;
 import java.util.Map;
-import org.punchgate.config.Wiring;
+import org.punchgate.wiring.Wiring;
 import org.punchgate.connection.ConnectionFormat;
 import org.punchgate.cxml.CxmlCartRenderer;
 import org.punchgate.cxml.PayloadIds;
 import org.punchgate.oci.OciCartRenderer;
+import org.punchgate.returnform.CartRenderer;
 
 /** The cart renderer of every protocol the gateway speaks, by connection format. */
 public final class CartRenderers {

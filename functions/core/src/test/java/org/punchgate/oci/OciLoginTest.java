@@ -1,4 +1,4 @@
-package org.punchgate.login;
+package org.punchgate.oci;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,4 +1,4 @@
-package org.punchgate.login;
+package org.punchgate.token;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

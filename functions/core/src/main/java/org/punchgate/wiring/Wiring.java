@@ -1,14 +1,15 @@
-package org.punchgate.config;
+package org.punchgate.wiring;
 
 import java.time.Clock;
 import org.punchgate.aws.AwsClients;
 import org.punchgate.connection.ConnectionStore;
-import org.punchgate.connection.DynamoDbConnectionStore;
+import org.punchgate.aws.DynamoDbConnectionStore;
 import org.punchgate.security.RandomIds;
-import org.punchgate.session.DynamoDbSessionStore;
+import org.punchgate.aws.DynamoDbSessionStore;
 import org.punchgate.session.SessionStore;
 import org.punchgate.token.PunchoutTokens;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import org.punchgate.config.Config;
 
 /**
  * What every function builds once per container: configuration, the DynamoDB client, the stores, the

@@ -1,4 +1,4 @@
-package org.punchgate.login;
+package org.punchgate.oci;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +23,7 @@ import org.punchgate.session.SessionStatus;
 import org.punchgate.session.SessionStore;
 import org.punchgate.token.PunchoutTokens;
 import org.punchgate.token.TokenClaims;
+import org.punchgate.token.ShopStart;
 
 /**
  * OCI 3.0/4.0/5.0 call-up (SPECS §1.1): checks the connection, the credentials and the return address,

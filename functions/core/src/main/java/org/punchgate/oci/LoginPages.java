@@ -1,4 +1,4 @@
-package org.punchgate.login;
+package org.punchgate.oci;
 
 import java.nio.charset.StandardCharsets;
 import org.punchgate.http.Html;

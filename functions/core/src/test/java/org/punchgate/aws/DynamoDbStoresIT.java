@@ -1,4 +1,4 @@
-package org.punchgate.session;
+package org.punchgate.aws;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -15,9 +15,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.punchgate.connection.Connection;
 import org.punchgate.connection.ConnectionFormat;
-import org.punchgate.connection.DynamoDbConnectionStore;
-import org.punchgate.cxml.CxmlCredential;
-import org.punchgate.cxml.CxmlSettings;
+import org.punchgate.aws.DynamoDbConnectionStore;
+import org.punchgate.connection.CxmlCredential;
+import org.punchgate.connection.CxmlSettings;
 import org.punchgate.testing.Fixtures;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
@@ -26,6 +26,10 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import org.punchgate.session.Session;
+import org.punchgate.session.SessionStatus;
+import org.punchgate.session.SessionStore;
+import org.punchgate.session.TransferOutcome;
 
 /** The DynamoDB stores against DynamoDB Local (in-process): keys, conditions and the reasons they report. */
 class DynamoDbStoresIT {

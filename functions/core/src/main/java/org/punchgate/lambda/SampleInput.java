@@ -1,4 +1,4 @@
-package org.punchgate.snapstart;
+package org.punchgate.lambda;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import java.math.BigDecimal;
@@ -19,8 +19,8 @@ import org.punchgate.connection.ConnectionFormat;
 import org.punchgate.connection.FieldMapping;
 import org.punchgate.connection.LoginParameterNames;
 import org.punchgate.cxml.CxmlCallUp;
-import org.punchgate.cxml.CxmlCredential;
-import org.punchgate.cxml.CxmlSettings;
+import org.punchgate.connection.CxmlCredential;
+import org.punchgate.connection.CxmlSettings;
 import org.punchgate.json.Json;
 import org.punchgate.oci.OciCallUp;
 import org.punchgate.security.RandomIds;

@@ -1,4 +1,4 @@
-package org.punchgate.snapstart;
+package org.punchgate.lambda;
 
 import org.crac.Context;
 import org.crac.Core;

@@ -1,4 +1,4 @@
-package org.punchgate.session;
+package org.punchgate.aws;
 
 import static org.punchgate.aws.TableKeys.key;
 import static org.punchgate.aws.TableKeys.n;
@@ -18,6 +18,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import org.punchgate.session.Session;
+import org.punchgate.session.SessionJson;
+import org.punchgate.session.SessionStatus;
+import org.punchgate.session.SessionStore;
+import org.punchgate.session.StoredDocuments;
+import org.punchgate.session.TransferOutcome;
 
 /**
  * Sessions in the sessions table: item {@code SESSION#<id>} / {@code SESSION} holds the immutable session

@@ -1,4 +1,4 @@
-package org.punchgate.connection;
+package org.punchgate.aws;
 
 import static org.punchgate.aws.TableKeys.key;
 import static org.punchgate.aws.TableKeys.s;
@@ -10,11 +10,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.punchgate.cxml.CxmlCredential;
+import org.punchgate.connection.CxmlCredential;
 import org.punchgate.json.Json;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import org.punchgate.connection.Connection;
+import org.punchgate.connection.ConnectionJson;
+import org.punchgate.connection.ConnectionStore;
 
 /**
  * Connections in the mappings table: {@code CONNECTION#<id>} / {@code CONNECTION}, plus one lookup item
