@@ -15,24 +15,24 @@ import org.punchgate.json.Json;
  * item holds at most 400 KB, and a cart of a thousand lines is about 300 KB of JSON but a tenth of that
  * compressed; compression also cuts the write units a transfer costs.
  */
-final class StoredDocuments {
+public final class StoredDocuments {
 
   /** What a compressed cart may take of an item, leaving room for the session document beside it. */
-  static final int MAX_STORED_CART_BYTES = 200 * 1024;
+  public static final int MAX_STORED_CART_BYTES = 200 * 1024;
   /** Session documents above this size are stored compressed too (cXML edit sessions with big carts). */
-  static final int COMPRESS_DOC_ABOVE = 32 * 1024;
+  public static final int COMPRESS_DOC_ABOVE = 32 * 1024;
 
   private StoredDocuments() {}
 
-  static byte[] cart(Cart cart) {
+  public static byte[] cart(Cart cart) {
     return gzip(Json.write(CartJson.write(cart)));
   }
 
-  static Cart cart(byte[] stored) {
+  public static Cart cart(byte[] stored) {
     return CartJson.read(Json.parse(gunzip(stored))).cart();
   }
 
-  static byte[] gzip(String text) {
+  public static byte[] gzip(String text) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, text.length() / 6));
     try (GZIPOutputStream zip = new FastGzip(out)) {
       zip.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -50,7 +50,7 @@ final class StoredDocuments {
     }
   }
 
-  static byte[] gunzip(byte[] stored) {
+  public static byte[] gunzip(byte[] stored) {
     try (GZIPInputStream zip = new GZIPInputStream(new ByteArrayInputStream(stored))) {
       return zip.readAllBytes();
     } catch (IOException e) {
