@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.punchgate.connection.ConnectionAlias;
 import org.punchgate.cart.CartJson;
 import org.punchgate.connection.ConnectionFormat;
 import org.punchgate.connection.InMemoryConnectionStore;
@@ -40,7 +41,7 @@ class DemoDataTest {
   void demoCxmlConnectionsPlayAribaWithBase64AndCoupaWithUrlencoded() {
     var store = new InMemoryConnectionStore();
     var loaded = DemoData.loadDemo(store, 3123);
-    var ariba = store.findByCxmlSender("networkid", "AN-DEMO-BUYER").orElseThrow();
+    var ariba = store.findByAlias(ConnectionAlias.cxmlSender("networkid", "AN-DEMO-BUYER")).orElseThrow();
     assertEquals("demo-cxml", ariba.id());
     assertEquals(ConnectionFormat.CXML, ariba.format());
     assertEquals("acme-buyers", ariba.userGroup());
@@ -51,7 +52,7 @@ class DemoDataTest {
     assertEquals(List.of("http://localhost:3123", "http://127.0.0.1:3123"), ariba.allowedReturnOrigins());
     assertEquals("demo-cxml-secret", loaded.stream().filter(c -> c.connection().id().equals("demo-cxml"))
         .findFirst().orElseThrow().password(), "the simulator knows the shared secret");
-    var coupa = store.findByCxmlSender("DUNS", "987654321").orElseThrow();
+    var coupa = store.findByAlias(ConnectionAlias.cxmlSender("DUNS", "987654321")).orElseThrow();
     assertEquals(CxmlSettings.URLENCODED, coupa.cxml().returnEncoding());
     assertEquals("globex-buyers", coupa.userGroup());
   }

@@ -34,6 +34,7 @@ import org.punchgate.oci.OciHtmlForms;
 import org.punchgate.oci.OciItem;
 import org.punchgate.oci.OciVersion;
 import org.punchgate.aws.DynamoDbSessionStore;
+import org.punchgate.session.CallUp;
 import org.punchgate.session.Session;
 import org.punchgate.session.SessionStatus;
 import org.punchgate.token.PunchoutTokens;
@@ -241,7 +242,7 @@ class OciEndToEndIT {
         .find("demo-oci5").orElseThrow();
     Instant past = Instant.now().minus(Duration.ofHours(2));
     store.create(new Session("e2e-expired", demo.withoutSecret(), "demo-oci5", SessionStatus.OPEN, past,
-        past.plus(Duration.ofHours(1)), Map.of("HOOK_URL", hook()), Map.of(), null, null, null), null);
+        past.plus(Duration.ofHours(1)), new CallUp.Oci(Map.of("HOOK_URL", hook())), Map.of(), null, null, null), null);
     String expired = new PunchoutTokens(LocalRunner.DEMO_TOKEN_SECRET.getBytes(StandardCharsets.UTF_8), Clock.systemUTC())
         .issue(new TokenClaims("e2e-expired", "demo-oci5", demo.userGroup(), "demo-oci5", null, past,
             past.plus(Duration.ofHours(1)), "jti"));

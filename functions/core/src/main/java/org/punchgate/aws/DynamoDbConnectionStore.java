@@ -7,10 +7,9 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.punchgate.connection.CxmlCredential;
+import org.punchgate.connection.ConnectionAlias;
 import org.punchgate.json.Json;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -21,8 +20,8 @@ import org.punchgate.connection.ConnectionStore;
 
 /**
  * Connections in the mappings table: {@code CONNECTION#<id>} / {@code CONNECTION}, plus one lookup item
- * per cXML Sender credential ({@code CXML_SENDER#<domain>#<identity>}) that carries a copy of the
- * connection, so that a cXML login also costs a single read. All of a connection's items are written in
+ * per protocol alias (a cXML Sender credential: {@code CXML_SENDER#<domain>#<identity>}) that carries a
+ * copy of the connection, so that a login by alias also costs a single read. All of a connection's items are written in
  * one transaction, so a lookup item never points at a different version than the main item.
  */
 public final class DynamoDbConnectionStore implements ConnectionStore {
@@ -43,9 +42,8 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
   }
 
   @Override
-  public Optional<Connection> findByCxmlSender(String domain, String identity) {
-    return read(senderKey(new CxmlCredential(domain.strip(), identity.strip())))
-        .filter(c -> c.cxml() != null && c.cxml().sender().stream().anyMatch(s -> s.matches(domain, identity)));
+  public Optional<Connection> findByAlias(ConnectionAlias alias) {
+    return read(alias.key()).filter(c -> c.hasAlias(alias));
   }
 
   @Override
@@ -54,18 +52,13 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
     List<TransactWriteItem> writes = new ArrayList<>();
     writes.add(TransactWriteItem.builder().put(p -> p.tableName(table)
         .item(item("CONNECTION#" + connection.id(), connection, doc))).build());
-    List<String> newAliases = new ArrayList<>();
-    if (connection.cxml() != null) {
-      for (CxmlCredential sender : connection.cxml().sender()) {
-        String pk = senderKey(sender);
-        newAliases.add(pk);
-        writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(item(pk, connection, doc))).build());
-      }
+    List<String> newAliases = aliasKeys(connection);
+    for (String pk : newAliases) {
+      writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(item(pk, connection, doc))).build());
     }
-    // lookup items of credentials the connection no longer has must go in the same transaction
-    find(connection.id()).filter(old -> old.cxml() != null).ifPresent(old -> {
-      for (CxmlCredential sender : old.cxml().sender()) {
-        String pk = senderKey(sender);
+    // lookup items of aliases the connection no longer has must go in the same transaction
+    find(connection.id()).ifPresent(old -> {
+      for (String pk : aliasKeys(old)) {
         if (!newAliases.contains(pk)) {
           writes.add(TransactWriteItem.builder().delete(d -> d.tableName(table).key(key(pk, SK))).build());
         }
@@ -90,7 +83,8 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
     return item;
   }
 
-  private static String senderKey(CxmlCredential sender) {
-    return "CXML_SENDER#" + sender.domain().toLowerCase(Locale.ROOT) + "#" + sender.identity();
+  private static List<String> aliasKeys(Connection connection) {
+    return connection.protocol() == null ? List.of()
+        : connection.protocol().aliases().stream().map(ConnectionAlias::key).toList();
   }
 }

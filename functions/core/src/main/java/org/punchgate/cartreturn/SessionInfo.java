@@ -3,10 +3,10 @@ package org.punchgate.cartreturn;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import org.punchgate.cart.CartJson;
-import org.punchgate.cxml.CxmlCallUp;
 import org.punchgate.cxml.PunchOutOperation;
 import org.punchgate.json.Json;
 import org.punchgate.oci.OciCallUp;
+import org.punchgate.session.CallUp;
 import org.punchgate.session.Session;
 
 /**
@@ -28,36 +28,22 @@ final class SessionInfo {
     n.put("createdAt", session.createdAt().toString());
     n.put("expiresAt", session.expiresAt().toString());
     n.put("secondsLeft", Math.max(0, session.expiresAt().getEpochSecond() - now.getEpochSecond()));
-    String function = session.callUp(OciCallUp.FUNCTION);
+    CallUp callUp = session.callUp();
+    String function = callUp instanceof CallUp.Oci oci ? oci.parameter(OciCallUp.FUNCTION) : null;
     if (function != null) {
       n.put("function", function);
     } else {
       n.putNull("function");
     }
     ObjectNode parameters = n.putObject("functionParameters");
-    for (String name : OciCallUp.FUNCTION_PARAMETERS) { // OCI §1.2
-      Json.putIfPresent(parameters, name, session.callUp(name));
+    if (callUp instanceof CallUp.Oci oci) {
+      for (String name : OciCallUp.FUNCTION_PARAMETERS) { // OCI §1.2
+        Json.putIfPresent(parameters, name, oci.parameter(name));
+      }
     }
     n.set("extrinsics", Json.fromMap(session.extrinsics()));
-    String operation = session.callUp(CxmlCallUp.OPERATION);
-    if (operation != null) {
-      n.put("operation", operation);
-      n.put("readOnly", PunchOutOperation.INSPECT.value().equals(operation));
-    }
-    ObjectNode shipTo = Json.object();
-    session.callUp().forEach((key, value) -> {
-      if (key.startsWith("shipTo.")) {
-        shipTo.put(key.substring("shipTo.".length()), value);
-      }
-    });
-    if (!shipTo.isEmpty()) {
-      n.set("shipTo", shipTo);
-    }
-    ObjectNode selected = Json.object();
-    Json.putIfPresent(selected, "supplierPartID", session.callUp(CxmlCallUp.SELECTED_SUPPLIER_PART_ID));
-    Json.putIfPresent(selected, "supplierPartAuxiliaryID", session.callUp(CxmlCallUp.SELECTED_SUPPLIER_PART_AUXILIARY_ID));
-    if (!selected.isEmpty()) {
-      n.set("selectedItem", selected);
+    if (callUp instanceof CallUp.Cxml cxml) {
+      cxmlPart(n, cxml);
     }
     if (session.initialCart() != null) {
       n.set("initialCart", CartJson.write(session.initialCart()));
@@ -66,5 +52,19 @@ final class SessionInfo {
       n.set("transferredCart", CartJson.write(session.transferredCart()));
     }
     return n;
+  }
+
+  /** The setup request's operation, and the ShipTo and SelectedItem a shop may show. */
+  private static void cxmlPart(ObjectNode n, CallUp.Cxml cxml) {
+    if (cxml.operation() != null) {
+      n.put("operation", cxml.operation());
+      n.put("readOnly", PunchOutOperation.INSPECT.value().equals(cxml.operation()));
+    }
+    if (cxml.shipTo() != null && !cxml.shipTo().fields().isEmpty()) {
+      n.set("shipTo", Json.fromMap(cxml.shipTo().fields()));
+    }
+    if (cxml.selectedItem() != null && !cxml.selectedItem().fields().isEmpty()) {
+      n.set("selectedItem", Json.fromMap(cxml.selectedItem().fields()));
+    }
   }
 }

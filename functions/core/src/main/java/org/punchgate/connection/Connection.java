@@ -4,13 +4,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.punchgate.cart.Classification;
-import org.punchgate.connection.CxmlSettings;
 
 /**
  * One buyer organisation's access to the gateway: who may log in (credentials, user group), where the
  * buyer may be sent back to (allow-listed origins), where the shop starts, and how a cart is mapped to
  * the buyer's format. {@code secretHash} is the salted hash of the OCI password or cXML shared secret;
- * the plain secret is never stored. {@code cxml} holds the cXML-only settings (null for other formats).
+ * the plain secret is never stored. {@code protocol} holds what only one protocol needs (null for OCI).
  */
 public record Connection(
     String id,
@@ -27,7 +26,7 @@ public record Connection(
     FieldMapping fieldMapping,
     Map<String, String> unitMap,
     Classification defaultClassification,
-    CxmlSettings cxml) {
+    ProtocolSettings protocol) {
 
   public static final Duration DEFAULT_SESSION_LIFETIME = Duration.ofHours(1);
 
@@ -42,11 +41,21 @@ public record Connection(
   /** The same connection without its secret: what a session keeps as its snapshot. */
   public Connection withoutSecret() {
     return new Connection(id, name, active, format, userGroup, loginParameters, username, null,
-        allowedReturnOrigins, shopStartUrl, sessionLifetime, fieldMapping, unitMap, defaultClassification, cxml);
+        allowedReturnOrigins, shopStartUrl, sessionLifetime, fieldMapping, unitMap, defaultClassification, protocol);
   }
 
   /** The buyer's unit for a shop unit, through the connection's unit map (unchanged when unmapped). */
   public String buyerUnit(String shopUnit) {
     return shopUnit == null ? null : unitMap.getOrDefault(shopUnit, shopUnit);
+  }
+
+  /** The cXML settings of a cXML connection; null for other protocols. */
+  public CxmlSettings cxml() {
+    return protocol instanceof CxmlSettings cxml ? cxml : null;
+  }
+
+  /** Whether this connection is found by {@code alias} (a cXML Sender credential, ...). */
+  public boolean hasAlias(ConnectionAlias alias) {
+    return protocol != null && protocol.aliases().contains(alias);
   }
 }

@@ -7,8 +7,8 @@ public interface ConnectionStore {
 
   Optional<Connection> find(String connectionId);
 
-  /** The cXML connection whose Sender credential this is (domain case-insensitive). */
-  Optional<Connection> findByCxmlSender(String domain, String identity);
+  /** The connection found by a protocol alias (a cXML Sender credential, ...). */
+  Optional<Connection> findByAlias(ConnectionAlias alias);
 
   /** Creates or replaces a connection, with its lookup entries, atomically. */
   void put(Connection connection);

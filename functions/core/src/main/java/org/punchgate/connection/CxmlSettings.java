@@ -14,7 +14,7 @@ public record CxmlSettings(
     CxmlCredential to,
     String returnEncoding,
     String version,
-    List<String> extrinsicsToShop) {
+    List<String> extrinsicsToShop) implements ProtocolSettings {
 
   public static final String BASE64 = "cxml-base64";
   public static final String URLENCODED = "cxml-urlencoded";
@@ -29,5 +29,11 @@ public record CxmlSettings(
     if (!BASE64.equals(returnEncoding) && !URLENCODED.equals(returnEncoding)) {
       throw new IllegalArgumentException("returnEncoding must be cxml-base64 or cxml-urlencoded");
     }
+  }
+
+  /** A cXML connection is found by each of its Sender credentials. */
+  @Override
+  public List<ConnectionAlias> aliases() {
+    return sender.stream().map(c -> ConnectionAlias.cxmlSender(c.domain(), c.identity())).toList();
   }
 }

@@ -15,10 +15,8 @@ public final class InMemoryConnectionStore implements ConnectionStore {
   }
 
   @Override
-  public Optional<Connection> findByCxmlSender(String domain, String identity) {
-    return connections.values().stream()
-        .filter(c -> c.cxml() != null && c.cxml().sender().stream().anyMatch(s -> s.matches(domain, identity)))
-        .findFirst();
+  public Optional<Connection> findByAlias(ConnectionAlias alias) {
+    return connections.values().stream().filter(c -> c.hasAlias(alias)).findFirst();
   }
 
   @Override

@@ -19,6 +19,7 @@ import org.punchgate.connection.Connection;
 import org.punchgate.connection.FieldMapping;
 import org.punchgate.returnform.CartRenderer;
 import org.punchgate.returnform.ReturnForm;
+import org.punchgate.session.CallUp;
 import org.punchgate.session.Session;
 import org.punchgate.validation.Violation;
 import org.punchgate.xml.XmlWriter;
@@ -58,7 +59,7 @@ public final class CxmlCartRenderer implements CartRenderer {
 
   @Override
   public boolean readOnly(Session session) {
-    return PunchOutOperation.INSPECT.value().equals(session.callUp(CxmlCallUp.OPERATION));
+    return PunchOutOperation.INSPECT.value().equals(callUp(session).operation());
   }
 
   @Override
@@ -69,17 +70,17 @@ public final class CxmlCartRenderer implements CartRenderer {
     if (settings == null) {
       return Rendered.invalid(List.of(new Violation("connection.cxml", "the connection has no cXML settings")));
     }
-    String action = session.callUp(CxmlCallUp.BROWSER_FORM_POST);
+    CallUp.Cxml callUp = callUp(session);
+    String action = callUp.browserFormPost();
     if (action == null || action.isBlank()) {
-      violations.add(new Violation("session." + CxmlCallUp.BROWSER_FORM_POST, "is missing"));
+      violations.add(new Violation("session." + CallUp.Cxml.BROWSER_FORM_POST, "is missing"));
     }
-    String cookie = session.callUp(CxmlCallUp.BUYER_COOKIE);
+    String cookie = callUp.buyerCookie();
     if (cookie == null) {
-      violations.add(new Violation("session." + CxmlCallUp.BUYER_COOKIE, "is missing"));
+      violations.add(new Violation("session." + CallUp.Cxml.BUYER_COOKIE, "is missing"));
     }
-    CxmlCredential supplier = settings.to() != null ? settings.to()
-        : credential(session, CxmlCallUp.TO_DOMAIN, CxmlCallUp.TO_IDENTITY);
-    CxmlCredential buyer = credential(session, CxmlCallUp.FROM_DOMAIN, CxmlCallUp.FROM_IDENTITY);
+    CxmlCredential supplier = settings.to() != null ? settings.to() : callUp.to();
+    CxmlCredential buyer = callUp.from();
     if (buyer == null && !settings.from().isEmpty()) {
       buyer = settings.from().get(0);
     }
@@ -87,7 +88,7 @@ public final class CxmlCartRenderer implements CartRenderer {
       violations.add(new Violation("connection.cxml.to", "our own credential is not configured"));
     }
     if (buyer == null) {
-      violations.add(new Violation("session." + CxmlCallUp.FROM_IDENTITY, "the buyer's credential is unknown"));
+      violations.add(new Violation("session." + CallUp.Cxml.FROM_IDENTITY, "the buyer's credential is unknown"));
     }
     Cart effective = cancel || cart == null ? Cart.empty(currencyOf(cart, session)) : cart;
     String currency = currencyOf(effective, session);
@@ -96,7 +97,7 @@ public final class CxmlCartRenderer implements CartRenderer {
     if (!violations.isEmpty()) {
       return Rendered.invalid(violations);
     }
-    String lang = session.callUp(CxmlCallUp.LANG) == null ? "en" : session.callUp(CxmlCallUp.LANG);
+    String lang = callUp.lang() == null ? "en" : callUp.lang();
     String document = write(session, effective, items, currency, supplier, buyer, cookie, lang, version);
     String value = settings.returnEncoding().equals(CxmlSettings.BASE64)
         ? Base64.getEncoder().encodeToString(document.getBytes(StandardCharsets.UTF_8))
@@ -105,10 +106,10 @@ public final class CxmlCartRenderer implements CartRenderer {
         List.of(new ReturnForm.Field(settings.returnEncoding(), value)), ReturnForm.Submit.AUTOMATIC));
   }
 
-  private static CxmlCredential credential(Session session, String domainKey, String identityKey) {
-    String domain = session.callUp(domainKey);
-    String identity = session.callUp(identityKey);
-    return domain == null || identity == null ? null : new CxmlCredential(domain, identity);
+  /** A cXML session's call-up; a session of another protocol has none of its values. */
+  private static CallUp.Cxml callUp(Session session) {
+    return session.callUp() instanceof CallUp.Cxml cxml ? cxml
+        : new CallUp.Cxml(null, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   private static String currencyOf(Cart cart, Session session) {
@@ -262,8 +263,9 @@ public final class CxmlCartRenderer implements CartRenderer {
     CxmlWriter.party(w, "To", List.of(buyer), null);
     CxmlWriter.party(w, "Sender", List.of(supplier), USER_AGENT);
     w.end();
-    String mode = "test".equals(session.callUp(CxmlCallUp.DEPLOYMENT_MODE)) ? "test" : null;
-    w.start("Message").attribute("deploymentMode", mode).attribute("inReplyTo", session.callUp(CxmlCallUp.PAYLOAD_ID));
+    CallUp.Cxml callUp = callUp(session);
+    String mode = "test".equals(callUp.deploymentMode()) ? "test" : null;
+    w.start("Message").attribute("deploymentMode", mode).attribute("inReplyTo", callUp.payloadId());
     w.start("PunchOutOrderMessage");
     w.start("BuyerCookie").raw(cookie).end();
     w.start("PunchOutOrderMessageHeader").attribute("operationAllowed", operationAllowed(session).value());
@@ -292,7 +294,7 @@ public final class CxmlCartRenderer implements CartRenderer {
   }
 
   private static PunchOutOperation operationAllowed(Session session) {
-    String op = session.callUp(CxmlCallUp.OPERATION);
+    String op = callUp(session).operation();
     if (PunchOutOperation.EDIT.value().equals(op)) {
       return PunchOutOperation.EDIT;
     }

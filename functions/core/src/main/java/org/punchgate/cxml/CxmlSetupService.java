@@ -16,6 +16,7 @@ import java.util.logging.Logger;
 import org.punchgate.cart.Cart;
 import org.punchgate.cart.CartLine;
 import org.punchgate.connection.Connection;
+import org.punchgate.connection.ConnectionAlias;
 import org.punchgate.connection.ConnectionFormat;
 import org.punchgate.connection.ConnectionStore;
 import org.punchgate.connection.ReturnUrlPolicy;
@@ -24,6 +25,7 @@ import org.punchgate.http.HttpRequest;
 import org.punchgate.http.HttpResponse;
 import org.punchgate.security.RandomIds;
 import org.punchgate.security.SecretHash;
+import org.punchgate.session.CallUp;
 import org.punchgate.session.Session;
 import org.punchgate.session.SessionStatus;
 import org.punchgate.session.SessionStore;
@@ -141,7 +143,7 @@ public final class CxmlSetupService {
       return error(payloadIds, version, status);
     }
     Instant now = clock.instant();
-    Map<String, String> callUp = callUp(document, setup, formPost, auth);
+    CallUp.Cxml callUp = callUp(document, setup, formPost, auth);
     Map<String, String> toShop = new LinkedHashMap<>();
     for (String name : connection.cxml().extrinsicsToShop()) {
       if (setup.extrinsics().containsKey(name)) {
@@ -172,7 +174,7 @@ public final class CxmlSetupService {
       if (sender.domain() == null || sender.identity() == null) {
         continue;
       }
-      Optional<Connection> found = connections.findByCxmlSender(sender.domain(), sender.identity());
+      Optional<Connection> found = connections.findByAlias(ConnectionAlias.cxmlSender(sender.domain(), sender.identity()));
       if (found.isPresent() && found.get().cxml() != null) {
         connection = found.get();
         matched = sender;
@@ -194,51 +196,27 @@ public final class CxmlSetupService {
     return new Authenticated(connection, matched);
   }
 
-  private static Map<String, String> callUp(CxmlDocument document, CxmlPayload.PunchOutSetupRequest setup,
-                                            String formPost, Authenticated auth) {
-    Map<String, String> c = new LinkedHashMap<>();
-    put(c, CxmlCallUp.BUYER_COOKIE, setup.buyerCookie() == null ? "" : setup.buyerCookie());
-    put(c, CxmlCallUp.BROWSER_FORM_POST, formPost);
-    put(c, CxmlCallUp.OPERATION, setup.operation().value());
-    put(c, CxmlCallUp.DEPLOYMENT_MODE, document.deploymentMode());
-    put(c, CxmlCallUp.PAYLOAD_ID, document.payloadId());
-    put(c, CxmlCallUp.VERSION, document.version());
-    put(c, CxmlCallUp.LANG, document.lang());
+  private static CallUp.Cxml callUp(CxmlDocument document, CxmlPayload.PunchOutSetupRequest setup,
+                                     String formPost, Authenticated auth) {
     CxmlHeader header = document.header();
-    if (!header.from().isEmpty()) {
-      put(c, CxmlCallUp.FROM_DOMAIN, header.from().get(0).domain());
-      put(c, CxmlCallUp.FROM_IDENTITY, header.from().get(0).identity());
-    }
-    if (!header.to().isEmpty()) {
-      put(c, CxmlCallUp.TO_DOMAIN, header.to().get(0).domain());
-      put(c, CxmlCallUp.TO_IDENTITY, header.to().get(0).identity());
-    }
-    put(c, CxmlCallUp.SENDER_DOMAIN, auth.sender.domain());
-    put(c, CxmlCallUp.SENDER_IDENTITY, auth.sender.identity());
-    put(c, CxmlCallUp.USER_AGENT, header.userAgent());
-    CxmlAddress shipTo = setup.shipTo();
-    if (shipTo != null) {
-      put(c, CxmlCallUp.SHIP_TO_ADDRESS_ID, shipTo.addressId());
-      put(c, CxmlCallUp.SHIP_TO_NAME, shipTo.name());
-      put(c, CxmlCallUp.SHIP_TO_DELIVER_TO, shipTo.deliverTo().isEmpty() ? null : String.join("\n", shipTo.deliverTo()));
-      put(c, CxmlCallUp.SHIP_TO_STREET, shipTo.street().isEmpty() ? null : String.join("\n", shipTo.street()));
-      put(c, CxmlCallUp.SHIP_TO_CITY, shipTo.city());
-      put(c, CxmlCallUp.SHIP_TO_STATE, shipTo.state());
-      put(c, CxmlCallUp.SHIP_TO_POSTAL_CODE, shipTo.postalCode());
-      put(c, CxmlCallUp.SHIP_TO_COUNTRY_CODE, shipTo.countryCode());
-      put(c, CxmlCallUp.SHIP_TO_COUNTRY, shipTo.country());
-    }
-    if (setup.selectedItem() != null) {
-      put(c, CxmlCallUp.SELECTED_SUPPLIER_PART_ID, setup.selectedItem().supplierPartId());
-      put(c, CxmlCallUp.SELECTED_SUPPLIER_PART_AUXILIARY_ID, setup.selectedItem().supplierPartAuxiliaryId());
-    }
-    return c;
+    CxmlAddress a = setup.shipTo();
+    CallUp.Cxml.ShipTo shipTo = a == null ? null : new CallUp.Cxml.ShipTo(a.addressId(), a.name(),
+        a.deliverTo().isEmpty() ? null : String.join("\n", a.deliverTo()),
+        a.street().isEmpty() ? null : String.join("\n", a.street()),
+        a.city(), a.state(), a.postalCode(), a.countryCode(), a.country());
+    var selected = setup.selectedItem() == null ? null : new CallUp.Cxml.SelectedItem(
+        setup.selectedItem().supplierPartId(), setup.selectedItem().supplierPartAuxiliaryId());
+    return new CallUp.Cxml(setup.buyerCookie() == null ? "" : setup.buyerCookie(), formPost,
+        setup.operation().value(), document.deploymentMode(), document.payloadId(), document.version(),
+        document.lang(), first(header.from()), first(header.to()),
+        auth.sender.withoutSecret(), header.userAgent(), shipTo, selected);
   }
 
-  private static void put(Map<String, String> map, String key, String value) {
-    if (value != null) {
-      map.put(key, value);
+  private static CxmlCredential first(List<CxmlHeader.Credential> credentials) {
+    if (credentials.isEmpty() || credentials.get(0).domain() == null || credentials.get(0).identity() == null) {
+      return null;
     }
+    return credentials.get(0).withoutSecret();
   }
 
   /** Who the shop logs in: the user's e-mail or unique name from the extrinsics, else the Sender identity. */

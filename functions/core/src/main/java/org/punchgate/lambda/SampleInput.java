@@ -18,12 +18,12 @@ import org.punchgate.connection.Connection;
 import org.punchgate.connection.ConnectionFormat;
 import org.punchgate.connection.FieldMapping;
 import org.punchgate.connection.LoginParameterNames;
-import org.punchgate.cxml.CxmlCallUp;
 import org.punchgate.connection.CxmlCredential;
 import org.punchgate.connection.CxmlSettings;
 import org.punchgate.json.Json;
 import org.punchgate.oci.OciCallUp;
 import org.punchgate.security.RandomIds;
+import org.punchgate.session.CallUp;
 import org.punchgate.session.Session;
 import org.punchgate.session.SessionStatus;
 import org.punchgate.token.PunchoutTokens;
@@ -98,15 +98,8 @@ public final class SampleInput {
 
   /** An open session of a cXML connection, as a PunchOutSetupRequest (create) leaves it. */
   public static Session openCxmlSession(String sessionId, Connection connection, Instant now) {
-    Map<String, String> callUp = new LinkedHashMap<>();
-    callUp.put(CxmlCallUp.BUYER_COOKIE, "c0ffee-1234");
-    callUp.put(CxmlCallUp.BROWSER_FORM_POST, BROWSER_FORM_POST);
-    callUp.put(CxmlCallUp.OPERATION, "create");
-    callUp.put(CxmlCallUp.FROM_DOMAIN, CXML_BUYER.domain());
-    callUp.put(CxmlCallUp.FROM_IDENTITY, CXML_BUYER.identity());
-    callUp.put(CxmlCallUp.TO_DOMAIN, CXML_SUPPLIER.domain());
-    callUp.put(CxmlCallUp.TO_IDENTITY, CXML_SUPPLIER.identity());
-    callUp.put(CxmlCallUp.LANG, "en-US");
+    var callUp = new CallUp.Cxml("c0ffee-1234", BROWSER_FORM_POST, "create", null, null, null, "en-US",
+        CXML_BUYER, CXML_SUPPLIER, null, null, null, null);
     return new Session(sessionId, connection.withoutSecret(), null, SessionStatus.OPEN, now,
         now.plus(connection.sessionLifetime()), callUp, Map.of("UserEmail", "jane.buyer@example.com"), null, null,
         null);
@@ -150,11 +143,11 @@ public final class SampleInput {
 
   /** An open session of an OCI connection, as an OCI login leaves it, with its HOOK_URL and target. */
   public static Session openSession(String sessionId, Connection connection, Instant now) {
-    Map<String, String> callUp = new LinkedHashMap<>();
-    callUp.put(OciCallUp.HOOK_URL, HOOK_URL);
-    callUp.put(OciCallUp.TARGET, "_top");
+    Map<String, String> parameters = new LinkedHashMap<>();
+    parameters.put(OciCallUp.HOOK_URL, HOOK_URL);
+    parameters.put(OciCallUp.TARGET, "_top");
     return new Session(sessionId, connection.withoutSecret(), connection.username(), SessionStatus.OPEN, now,
-        now.plus(connection.sessionLifetime()), callUp, Map.of(), null, null, null);
+        now.plus(connection.sessionLifetime()), new CallUp.Oci(parameters), Map.of(), null, null, null);
   }
 
   /** The punchout token the login hands out for a session. */

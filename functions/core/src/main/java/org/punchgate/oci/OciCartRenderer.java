@@ -3,12 +3,12 @@ package org.punchgate.oci;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.punchgate.cart.Cart;
 import org.punchgate.cart.CartLine;
 import org.punchgate.connection.FieldMapping;
 import org.punchgate.returnform.CartRenderer;
 import org.punchgate.returnform.ReturnForm;
+import org.punchgate.session.CallUp;
 import org.punchgate.session.Session;
 import org.punchgate.validation.Violation;
 
@@ -108,15 +108,6 @@ public final class OciCartRenderer implements CartRenderer {
 
   /** A call-up value by its OCI name; other spellings ({@code ~target}) are tolerated (SPECS §5). */
   private static String callUp(Session session, String name) {
-    String exact = session.callUp(name);
-    if (exact != null) {
-      return exact;
-    }
-    for (Map.Entry<String, String> entry : session.callUp().entrySet()) {
-      if (entry.getKey().equalsIgnoreCase(name)) {
-        return entry.getValue();
-      }
-    }
-    return null;
+    return session.callUp() instanceof CallUp.Oci oci ? oci.parameter(name) : null;
   }
 }

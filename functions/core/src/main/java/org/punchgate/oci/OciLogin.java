@@ -18,6 +18,7 @@ import org.punchgate.oci.OciCallUp;
 import org.punchgate.oci.OciFunction;
 import org.punchgate.security.RandomIds;
 import org.punchgate.security.SecretHash;
+import org.punchgate.session.CallUp;
 import org.punchgate.session.Session;
 import org.punchgate.session.SessionStatus;
 import org.punchgate.session.SessionStore;
@@ -81,7 +82,7 @@ public final class OciLogin {
     }
     Instant now = clock.instant();
     Session session = new Session(ids.newId(), connection.withoutSecret(), connection.username(),
-        SessionStatus.OPEN, now, now.plus(connection.sessionLifetime()), callUp, Map.of(), null, null, null);
+        SessionStatus.OPEN, now, now.plus(connection.sessionLifetime()), new CallUp.Oci(callUp), Map.of(), null, null, null);
     sessions.create(session, null);
     String token = tokens.issue(new TokenClaims(session.id(), connection.id(), connection.userGroup(),
         connection.username(), callUp.get(OciCallUp.FUNCTION), now, session.expiresAt(), ids.newId()));

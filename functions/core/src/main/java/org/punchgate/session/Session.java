@@ -8,7 +8,7 @@ import org.punchgate.connection.ConnectionFormat;
 
 /**
  * A punchout session: who logged in through which connection, what the buyer's system sent at login
- * ({@code callUp}: OCI call-up parameters, cXML BuyerCookie and BrowserFormPost, ...), the extrinsics
+ * ({@code callUp}: OCI call-up parameters, cXML BuyerCookie, BrowserFormPost, ShipTo, ...), the extrinsics
  * passed to the shop, and everything the cart return needs, including a snapshot of the connection
  * (without its secret) so that the return reads one item only. {@code initialCart} is the cart a cXML
  * edit/inspect reopens; {@code transferredCart} is what went back to the buyer.
@@ -20,14 +20,14 @@ public record Session(
     SessionStatus status,
     Instant createdAt,
     Instant expiresAt,
-    Map<String, String> callUp,
+    CallUp callUp,
     Map<String, String> extrinsics,
     Cart initialCart,
     Cart transferredCart,
     Instant transferredAt) {
 
   public Session {
-    callUp = callUp == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(callUp));
+    callUp = callUp == null ? CallUp.fromStored(connection.format(), Map.of()) : callUp;
     extrinsics = extrinsics == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(extrinsics));
   }
 
@@ -45,10 +45,6 @@ public record Session(
 
   public boolean isExpiredAt(Instant now) {
     return !now.isBefore(expiresAt);
-  }
-
-  public String callUp(String name) {
-    return callUp.get(name);
   }
 
   public Session transferred(SessionStatus newStatus, Cart cart, Instant at) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import org.punchgate.cart.Cart;
 import org.punchgate.cart.CartJson;
+import org.punchgate.connection.Connection;
 import org.punchgate.connection.ConnectionJson;
 import org.punchgate.json.Json;
 
@@ -20,7 +21,7 @@ public final class SessionJson {
     Json.putIfPresent(n, "username", s.username());
     n.put("createdAt", s.createdAt().toString());
     n.put("expiresAt", s.expiresAt().toString());
-    n.set("callUp", Json.fromMap(s.callUp()));
+    n.set("callUp", Json.fromMap(s.callUp().stored()));
     n.set("extrinsics", Json.fromMap(s.extrinsics()));
     if (s.initialCart() != null) {
       n.set("initialCart", CartJson.write(s.initialCart()));
@@ -31,14 +32,15 @@ public final class SessionJson {
   /** Rebuilds a session from its stored document plus the separately kept status and cart. */
   public static Session read(JsonNode n, SessionStatus status, Cart transferredCart, Instant transferredAt) {
     JsonNode initial = n.get("initialCart");
+    Connection connection = ConnectionJson.read(n.get("connection"), null);
     return new Session(
         Json.text(n, "id"),
-        ConnectionJson.read(n.get("connection"), null),
+        connection,
         Json.text(n, "username"),
         status,
         Instant.parse(Json.text(n, "createdAt")),
         Instant.parse(Json.text(n, "expiresAt")),
-        Json.stringMap(n, "callUp"),
+        CallUp.fromStored(connection.format(), Json.stringMap(n, "callUp")),
         Json.stringMap(n, "extrinsics"),
         initial == null || initial.isNull() ? null : CartJson.read(initial).cart(),
         transferredCart,

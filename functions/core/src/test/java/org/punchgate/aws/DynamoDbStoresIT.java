@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.punchgate.connection.ConnectionAlias;
 import org.punchgate.connection.Connection;
 import org.punchgate.connection.ConnectionFormat;
 import org.punchgate.aws.DynamoDbConnectionStore;
@@ -26,6 +27,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import org.punchgate.session.CallUp;
 import org.punchgate.session.Session;
 import org.punchgate.session.SessionStatus;
 import org.punchgate.session.SessionStore;
@@ -62,7 +64,7 @@ class DynamoDbStoresIT {
   private static Session session(String id) {
     return new Session(id, Fixtures.ociConnection("oci4", ConnectionFormat.OCI_4_0).withoutSecret(), "oci4",
         SessionStatus.OPEN, Fixtures.NOW, Fixtures.NOW.plus(Duration.ofMinutes(30)),
-        Map.of("HOOK_URL", "https://srm.example.com/hook?a=1"), Map.of("UserEmail", "b@acme.example"), null, null, null);
+        new CallUp.Oci(Map.of("HOOK_URL", "https://srm.example.com/hook?a=1")), Map.of("UserEmail", "b@acme.example"), null, null, null);
   }
 
   @Test
@@ -138,10 +140,10 @@ class DynamoDbStoresIT {
     Connection base = Fixtures.ociConnection("cx", ConnectionFormat.CXML);
     Connection cxml = withSender(base, "NetworkID", "AN-1");
     connections.put(cxml);
-    assertEquals("cx", connections.findByCxmlSender("networkid", "AN-1").orElseThrow().id());
+    assertEquals("cx", connections.findByAlias(ConnectionAlias.cxmlSender("networkid", "AN-1")).orElseThrow().id());
     connections.put(withSender(base, "DUNS", "123"));
-    assertTrue(connections.findByCxmlSender("NetworkID", "AN-1").isEmpty(), "the old credential no longer logs in");
-    assertEquals("cx", connections.findByCxmlSender("duns", "123").orElseThrow().id());
+    assertTrue(connections.findByAlias(ConnectionAlias.cxmlSender("NetworkID", "AN-1")).isEmpty(), "the old credential no longer logs in");
+    assertEquals("cx", connections.findByAlias(ConnectionAlias.cxmlSender("duns", "123")).orElseThrow().id());
   }
 
   private static Connection withSender(Connection c, String domain, String identity) {

@@ -18,6 +18,7 @@ import org.punchgate.json.Json;
 import org.punchgate.returnform.CartRenderer;
 import org.punchgate.returnform.ReturnForm;
 import org.punchgate.session.InMemorySessionStore;
+import org.punchgate.session.CallUp;
 import org.punchgate.session.Session;
 import org.punchgate.session.SessionStatus;
 import org.punchgate.testing.Fixtures;
@@ -56,7 +57,7 @@ class CartReturnTest {
   void openSession() {
     session = new Session("s-1", Fixtures.ociConnection("oci4", ConnectionFormat.OCI_4_0).withoutSecret(), "oci4",
         SessionStatus.OPEN, Fixtures.NOW, Fixtures.NOW.plus(Duration.ofMinutes(30)),
-        Map.of("HOOK_URL", "https://srm.example.com/hook", "FUNCTION", "DETAIL", "PRODUCTID", "SKU-1"),
+        new CallUp.Oci(Map.of("HOOK_URL", "https://srm.example.com/hook", "FUNCTION", "DETAIL", "PRODUCTID", "SKU-1")),
         Map.of(), null, null, null);
     sessions.create(session, null);
     token = tokenFor(session.id());

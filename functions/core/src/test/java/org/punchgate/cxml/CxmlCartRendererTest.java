@@ -25,6 +25,8 @@ import org.punchgate.returnform.CartRenderer;
 import org.punchgate.returnform.ReturnForm;
 import org.punchgate.returnform.ReturnFormPage;
 import org.punchgate.security.RandomIds;
+import org.punchgate.connection.ConnectionFormat;
+import org.punchgate.session.CallUp;
 import org.punchgate.session.Session;
 import org.punchgate.session.SessionStatus;
 import org.punchgate.connection.CxmlSettings;
@@ -37,15 +39,15 @@ class CxmlCartRendererTest {
 
   private static Session session(Connection connection, String operation, String cookie) {
     Map<String, String> callUp = new LinkedHashMap<>();
-    callUp.put(CxmlCallUp.BUYER_COOKIE, cookie);
-    callUp.put(CxmlCallUp.BROWSER_FORM_POST, "https://prominate-platform.com/hook-url?x=1&y=2");
-    callUp.put(CxmlCallUp.OPERATION, operation);
-    callUp.put(CxmlCallUp.DEPLOYMENT_MODE, "test");
-    callUp.put(CxmlCallUp.PAYLOAD_ID, "933695160890");
-    callUp.put(CxmlCallUp.FROM_DOMAIN, "NetworkId");
-    callUp.put(CxmlCallUp.FROM_IDENTITY, "inbound@prominate-platform.com");
+    callUp.put("buyerCookie", cookie);
+    callUp.put("browserFormPost", "https://prominate-platform.com/hook-url?x=1&y=2");
+    callUp.put("operation", operation);
+    callUp.put("deploymentMode", "test");
+    callUp.put("payloadID", "933695160890");
+    callUp.put("fromDomain", "NetworkId");
+    callUp.put("fromIdentity", "inbound@prominate-platform.com");
     return new Session("s1", connection, "jdoe@example.com", SessionStatus.OPEN, CxmlFixtures.t0(),
-        CxmlFixtures.t0().plusSeconds(3600), callUp, Map.of(), null, null, null);
+        CxmlFixtures.t0().plusSeconds(3600), CallUp.fromStored(ConnectionFormat.CXML, callUp), Map.of(), null, null, null);
   }
 
   private static String documentOf(ReturnForm form) {

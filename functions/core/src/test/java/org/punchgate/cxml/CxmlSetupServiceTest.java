@@ -99,19 +99,19 @@ class CxmlSetupServiceTest {
     assertNull(session.connection().secretHash(), "the session keeps the connection without its secret");
     assertEquals("john-doe@domain.com", session.username());
     assertEquals(CxmlFixtures.t0().plusSeconds(3600), session.expiresAt());
-    Map<String, String> c = session.callUp();
-    assertEquals("550bce3e592023b2e7b015307f965133", c.get(CxmlCallUp.BUYER_COOKIE));
-    assertEquals("https://prominate-platform.com/hook-url", c.get(CxmlCallUp.BROWSER_FORM_POST));
-    assertEquals("create", c.get(CxmlCallUp.OPERATION));
-    assertEquals("test", c.get(CxmlCallUp.DEPLOYMENT_MODE));
-    assertEquals("933695160890", c.get(CxmlCallUp.PAYLOAD_ID));
-    assertEquals("NetworkId", c.get(CxmlCallUp.FROM_DOMAIN));
-    assertEquals("inbound@prominate-platform.com", c.get(CxmlCallUp.FROM_IDENTITY));
-    assertEquals("supplier@supplier.com", c.get(CxmlCallUp.TO_IDENTITY));
-    assertEquals("Joe Smith\nMailstop M-543", c.get(CxmlCallUp.SHIP_TO_DELIVER_TO));
-    assertEquals("Sunnyvale", c.get(CxmlCallUp.SHIP_TO_CITY));
-    assertEquals("US", c.get(CxmlCallUp.SHIP_TO_COUNTRY_CODE));
-    assertEquals("4545321", c.get(CxmlCallUp.SELECTED_SUPPLIER_PART_ID));
+    Map<String, String> c = session.callUp().stored();
+    assertEquals("550bce3e592023b2e7b015307f965133", c.get("buyerCookie"));
+    assertEquals("https://prominate-platform.com/hook-url", c.get("browserFormPost"));
+    assertEquals("create", c.get("operation"));
+    assertEquals("test", c.get("deploymentMode"));
+    assertEquals("933695160890", c.get("payloadID"));
+    assertEquals("NetworkId", c.get("fromDomain"));
+    assertEquals("inbound@prominate-platform.com", c.get("fromIdentity"));
+    assertEquals("supplier@supplier.com", c.get("toIdentity"));
+    assertEquals("Joe Smith\nMailstop M-543", c.get("shipTo.deliverTo"));
+    assertEquals("Sunnyvale", c.get("shipTo.city"));
+    assertEquals("US", c.get("shipTo.countryCode"));
+    assertEquals("4545321", c.get("selectedItem.supplierPartID"));
     assertEquals(Map.of("UserEmail", "john-doe@domain.com"), session.extrinsics(), "only the listed extrinsics");
     assertNull(session.initialCart(), "a create starts with an empty cart");
     var ticket = sessions.tickets.get(session.id());
@@ -124,7 +124,7 @@ class CxmlSetupServiceTest {
     HttpResponse http = service.handle(post(sampleWith("operation=\"create\"", "operation=\"edit\"")));
     assertEquals(200, response(http).status().code());
     Session session = sessions.created.values().iterator().next();
-    assertEquals("edit", session.callUp(CxmlCallUp.OPERATION));
+    assertEquals("edit", session.callUp().stored().get("operation"));
     Cart cart = session.initialCart();
     assertEquals(2, cart.lines().size());
     assertEquals("5555", cart.lines().get(0).sku());
@@ -209,7 +209,7 @@ class CxmlSetupServiceTest {
     HttpResponse http = service.handle(post(text.getBytes(StandardCharsets.ISO_8859_1), "text/xml"));
     assertEquals(200, response(http).status().code());
     Session session = sessions.created.values().iterator().next();
-    assertEquals("K\u00f6ln", session.callUp(CxmlCallUp.SHIP_TO_CITY));
+    assertEquals("K\u00f6ln", session.callUp().stored().get("shipTo.city"));
     assertEquals("j\u00fcrgen@domain.com", session.username());
   }
 

@@ -20,6 +20,7 @@ import org.punchgate.connection.FieldMapping;
 import org.punchgate.connection.FieldSource;
 import org.punchgate.returnform.CartRenderer;
 import org.punchgate.returnform.ReturnForm;
+import org.punchgate.session.CallUp;
 import org.punchgate.session.Session;
 import org.punchgate.session.SessionStatus;
 
@@ -60,7 +61,7 @@ final class OciFixtures {
         callUp.put(callUpPairs[i], callUpPairs[i + 1]);
       }
     }
-    return new Session("s-1", connection, "buyer", SessionStatus.OPEN, NOW, NOW.plusSeconds(3600), callUp, Map.of(),
+    return new Session("s-1", connection, "buyer", SessionStatus.OPEN, NOW, NOW.plusSeconds(3600), new CallUp.Oci(callUp), Map.of(),
         null, null, null);
   }
 

@@ -80,9 +80,9 @@ class OciLoginTest {
     assertTrue(response.headers().get("location").startsWith("https://shop.example.com/punchout/start?punchout_token="));
     Session session = onlySession(response);
     assertEquals(SessionStatus.OPEN, session.status());
-    assertEquals("https://srm.example.com/sap/bc/gui/sap/its/bbpmaininit?sap-client=100&x=1", session.callUp("HOOK_URL"));
-    assertEquals("_parent", session.callUp("returntarget"));
-    assertEquals("iso-8859-1", session.callUp("http_content_charset"));
+    assertEquals("https://srm.example.com/sap/bc/gui/sap/its/bbpmaininit?sap-client=100&x=1", session.callUp().stored().get("HOOK_URL"));
+    assertEquals("_parent", session.callUp().stored().get("returntarget"));
+    assertEquals("iso-8859-1", session.callUp().stored().get("http_content_charset"));
     assertNull(session.connection().secretHash(), "the session keeps no secret");
     assertEquals(Fixtures.NOW.plusSeconds(1800), session.expiresAt());
 
@@ -106,9 +106,9 @@ class OciLoginTest {
 
     assertEquals(302, response.status());
     Session session = onlySession(response);
-    assertEquals("http://localhost:3000/hook?name=Müller", session.callUp("HOOK_URL"));
-    assertEquals("_top", session.callUp("~TARGET"), "OCI 3.0 field names are matched case-insensitively");
-    assertEquals("ADDI", session.callUp("~OkCode"));
+    assertEquals("http://localhost:3000/hook?name=Müller", session.callUp().stored().get("HOOK_URL"));
+    assertEquals("_top", session.callUp().stored().get("~TARGET"), "OCI 3.0 field names are matched case-insensitively");
+    assertEquals("ADDI", session.callUp().stored().get("~OkCode"));
   }
 
   @Test
@@ -117,8 +117,8 @@ class OciLoginTest {
         "HOOK_URL", "https://srm.example.com/hook", "FUNCTION", "validate", "PRODUCTID", "SKU-1", "QUANTITY", "3")));
 
     assertEquals(302, response.status());
-    assertEquals("VALIDATE", onlySession(response).callUp("FUNCTION"));
-    assertEquals("SKU-1", onlySession(response).callUp("PRODUCTID"));
+    assertEquals("VALIDATE", onlySession(response).callUp().stored().get("FUNCTION"));
+    assertEquals("SKU-1", onlySession(response).callUp().stored().get("PRODUCTID"));
     assertEquals("VALIDATE", claimsOf(response).function());
   }
 
@@ -164,6 +164,6 @@ class OciLoginTest {
         + URLEncoder.encode("https://srm.example.com/hook?user=Jürgen", StandardCharsets.ISO_8859_1);
     HttpResponse response = login.login(get("oci4", query));
     assertEquals(302, response.status());
-    assertEquals("https://srm.example.com/hook?user=Jürgen", onlySession(response).callUp("HOOK_URL"));
+    assertEquals("https://srm.example.com/hook?user=Jürgen", onlySession(response).callUp().stored().get("HOOK_URL"));
   }
 }

@@ -25,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.punchgate.cart.Cart;
 import org.punchgate.cart.CartLine;
-import org.punchgate.cxml.CxmlCallUp;
 import org.punchgate.cxml.CxmlConformance;
 import org.punchgate.cxml.CxmlPayload;
 import org.punchgate.cxml.CxmlReader;
@@ -88,11 +87,11 @@ class CxmlSetupHandlerTest {
     assertTrue(response.startPageUrl().startsWith("https://gateway.example.com/punchout/cxml/start/" + session.id() + "?ticket="),
         response.startPageUrl());
     assertEquals("jane.mueller@acme.example", session.username());
-    assertEquals("demo-cart-2026-11-23-0001", session.callUp(CxmlCallUp.BUYER_COOKIE));
-    assertEquals("http://localhost:3000/buyer/cxml/return", session.callUp(CxmlCallUp.BROWSER_FORM_POST));
-    assertEquals("create", session.callUp(CxmlCallUp.OPERATION));
-    assertEquals("K\u00f6ln", session.callUp(CxmlCallUp.SHIP_TO_CITY));
-    assertEquals("Hafenstra\u00dfe 12", session.callUp(CxmlCallUp.SHIP_TO_STREET));
+    assertEquals("demo-cart-2026-11-23-0001", session.callUp().stored().get("buyerCookie"));
+    assertEquals("http://localhost:3000/buyer/cxml/return", session.callUp().stored().get("browserFormPost"));
+    assertEquals("create", session.callUp().stored().get("operation"));
+    assertEquals("K\u00f6ln", session.callUp().stored().get("shipTo.city"));
+    assertEquals("Hafenstra\u00dfe 12", session.callUp().stored().get("shipTo.street"));
     assertEquals(Map.of("UserEmail", "jane.mueller@acme.example", "FirstName", "Jane", "LastName", "M\u00fcller",
         "CostCenter", "CC-4711 Werkstatt"), session.extrinsics());
     assertNull(session.initialCart(), "a create starts with an empty cart");
@@ -151,7 +150,7 @@ class CxmlSetupHandlerTest {
     CxmlPayload.Response response = cxmlResponse(post(event("cxml-setup-edit.json")));
     assertEquals(200, response.status().code());
     Session session = sessionOf(response);
-    assertEquals("edit", session.callUp(CxmlCallUp.OPERATION));
+    assertEquals("edit", session.callUp().stored().get("operation"));
     Cart cart = session.initialCart();
     assertEquals("EUR", cart.currency());
     assertEquals(2, cart.lines().size());

@@ -57,8 +57,8 @@ class PunchoutLoginHandlerTest {
     String token = java.net.URLDecoder.decode(location.substring(location.indexOf('=') + 1), java.nio.charset.StandardCharsets.US_ASCII);
     var claims = ((org.punchgate.token.PunchoutTokens.Verification.Valid) memory.wiring.tokens().verify(token)).claims();
     Session session = memory.sessions.find(claims.sessionId()).orElseThrow();
-    assertEquals("http://localhost:3000/buyer/hook?sim=events&user=Jürgen", session.callUp("HOOK_URL"));
-    assertEquals("ADDI", session.callUp("~OkCode"));
+    assertEquals("http://localhost:3000/buyer/hook?sim=events&user=Jürgen", session.callUp().stored().get("HOOK_URL"));
+    assertEquals("ADDI", session.callUp().stored().get("~OkCode"));
   }
 
   @Test
