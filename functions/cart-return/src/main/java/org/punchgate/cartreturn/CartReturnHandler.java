@@ -11,11 +11,11 @@ import org.punchgate.wiring.CartRenderers;
 import org.punchgate.lambda.Priming;
 import org.punchgate.lambda.SnapStartHooks;
 
-/** Lambda entry for the shop API: session info and cart transfer, each a call on {@link CartReturn}. */
+/** Lambda entry for the shop API: session info and cart transfer, each a call on {@link CartTransfer}. */
 public final class CartReturnHandler
     implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
-  private final CartReturn cartReturn;
+  private final CartReturnHttp cartReturn;
   private final SnapStartHooks snapStart; // held here: the CRaC context keeps its resources weakly
 
   public CartReturnHandler() {
@@ -27,8 +27,8 @@ public final class CartReturnHandler
   }
 
   CartReturnHandler(Wiring wiring, boolean snapStart) {
-    this.cartReturn = new CartReturn(wiring.sessions(), wiring.tokens(), CartRenderers.all(wiring),
-        wiring.clock(), wiring.config().maxBodyBytes());
+    this.cartReturn = new CartReturnHttp(new CartTransfer(wiring.sessions(), wiring.tokens(), CartRenderers.all(wiring),
+        wiring.clock(), wiring.config().maxBodyBytes()));
     this.snapStart = !snapStart ? null : SnapStartHooks.register(
         () -> Priming.run(wiring.config(), CartReturnHandler::new, Priming::cartReturns), wiring.ids());
   }

@@ -26,7 +26,7 @@ import org.punchgate.token.PunchoutTokens;
 import org.punchgate.token.TokenClaims;
 import org.punchgate.validation.Violation;
 
-class CartReturnTest {
+class CartTransferTest {
 
   /** A renderer that lists sku=quantity per line, and refuses lines whose sku is "TOO-LONG". */
   private static final CartRenderer SIMPLE = (session, cart, cancel) -> {
@@ -48,8 +48,8 @@ class CartReturnTest {
   private final InMemorySessionStore sessions = new InMemorySessionStore();
   private final Fixtures.MutableClock clock = Fixtures.clock();
   private final PunchoutTokens tokens = Fixtures.tokens(clock);
-  private final CartReturn cartReturn = new CartReturn(sessions, tokens, Map.of(ConnectionFormat.OCI_4_0, SIMPLE),
-      clock, 100_000);
+  private final CartReturnHttp cartReturn = new CartReturnHttp(new CartTransfer(sessions, tokens,
+      Map.of(ConnectionFormat.OCI_4_0, SIMPLE), clock, 100_000));
   private Session session;
   private String token;
 
