@@ -1,6 +1,5 @@
 package org.punchgate.cxml;
 
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,6 +14,7 @@ import org.punchgate.session.Session;
 import org.punchgate.session.SessionStatus;
 import org.punchgate.session.SessionStore;
 import org.punchgate.token.PunchoutTokens;
+import org.punchgate.token.ShopStart;
 import org.punchgate.token.TokenClaims;
 
 /**
@@ -29,7 +29,6 @@ public final class CxmlStartPage {
   public static final String ROUTE = ROUTE_PREFIX + "{sessionId}";
   public static final String SESSION_ID_PARAMETER = "sessionId";
   public static final String TICKET_PARAMETER = "ticket";
-  public static final String TOKEN_PARAMETER = "punchout_token";
   /** The token only has to last until the shop has logged the buyer in. */
   public static final Duration TOKEN_LIFETIME = Duration.ofMinutes(5);
 
@@ -67,10 +66,7 @@ public final class CxmlStartPage {
     }
     String token = tokens.issue(new TokenClaims(session.id(), session.connectionId(), session.userGroup(),
         session.username(), null, now, expires, ids.newId()));
-    String start = session.connection().shopStartUrl();
-    String location = start + (start.indexOf('?') >= 0 ? "&" : "?") + TOKEN_PARAMETER + "="
-        + URLEncoder.encode(token, StandardCharsets.UTF_8);
-    return HttpResponse.redirect(location).forSession(session.id());
+    return HttpResponse.redirect(ShopStart.url(session.connection().shopStartUrl(), token)).forSession(session.id());
   }
 
   private static HttpResponse refused() {

@@ -15,6 +15,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.punchgate.connection.Connection;
 import org.punchgate.connection.CxmlSettings;
 import org.punchgate.connection.CxmlCredential;
 import org.punchgate.connection.InMemoryConnectionStore;
@@ -87,6 +88,17 @@ class CxmlStartPageTest {
     assertNull(valid.claims().function());
     assertEquals(clock.now.plus(CxmlStartPage.TOKEN_LIFETIME), valid.claims().expiresAt());
     assertEquals(session.id(), http.sessionId());
+  }
+
+  @Test
+  void putsTheTokenBeforeAFragmentOfTheShopStartUrl() {
+    Connection plain = connections.find("acme-cxml").orElseThrow();
+    connections.put(new Connection(plain.id(), plain.name(), plain.active(), plain.format(), plain.userGroup(),
+        plain.loginParameters(), plain.username(), plain.secretHash(), plain.allowedReturnOrigins(),
+        "https://shop.example/#/start", plain.sessionLifetime(), plain.fieldMapping(), plain.unitMap(),
+        plain.defaultClassification(), plain.protocol()));
+    String location = open(startPageUrl()).headers().get("location");
+    assertTrue(location.matches("https://shop\\.example/\\?punchout_token=[^#]+#/start"), location);
   }
 
   @Test
