@@ -38,6 +38,7 @@ import org.punchgate.http.HttpResponse;
 import org.punchgate.json.Json;
 import org.punchgate.lambda.HttpFunction;
 import org.punchgate.oci.OciLogin;
+import org.punchgate.oci.OciLoginHttp;
 import org.punchgate.oci.OciHtmlForms;
 import org.punchgate.session.SessionStatus;
 import org.punchgate.testing.Fixtures;
@@ -97,8 +98,8 @@ class CartReturnHandlerTest {
   /** OCI 4.0 login from {@code oci-login-get.json}: the token comes with the redirect to the shop. */
   private Login ociLogin() throws IOException {
     memory.connections.put(Fixtures.ociConnection("demo-oci4", ConnectionFormat.OCI_4_0));
-    OciLogin login = new OciLogin(memory.connections, memory.sessions, memory.wiring.tokens(), memory.wiring.ids(),
-        memory.clock, 1 << 20);
+    OciLoginHttp login = new OciLoginHttp(new OciLogin(memory.connections, memory.sessions, memory.wiring.tokens(),
+        memory.wiring.ids(), memory.clock), 1 << 20);
     HttpResponse redirect = login.login(HttpFunction.toRequest(event("oci-login-get.json")));
     assertEquals(302, redirect.status());
     return new Login(redirect.sessionId(), tokenOf(redirect.headers().get("location")));

@@ -1,6 +1,5 @@
 package org.punchgate.oci;
 
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -12,10 +11,6 @@ import org.punchgate.connection.Connection;
 import org.punchgate.connection.ConnectionStore;
 import org.punchgate.connection.ReturnUrlPolicy;
 import org.punchgate.http.FormParameters;
-import org.punchgate.http.HttpRequest;
-import org.punchgate.http.HttpResponse;
-import org.punchgate.oci.OciCallUp;
-import org.punchgate.oci.OciFunction;
 import org.punchgate.security.RandomIds;
 import org.punchgate.security.SecretHash;
 import org.punchgate.session.CallUp;
@@ -38,47 +33,51 @@ public final class OciLogin {
   private final PunchoutTokens tokens;
   private final RandomIds ids;
   private final Clock clock;
-  private final int maxBodyBytes;
 
   public OciLogin(ConnectionStore connections, SessionStore sessions, PunchoutTokens tokens, RandomIds ids,
-      Clock clock, int maxBodyBytes) {
+      Clock clock) {
     this.connections = connections;
     this.sessions = sessions;
     this.tokens = tokens;
     this.ids = ids;
     this.clock = clock;
-    this.maxBodyBytes = maxBodyBytes;
   }
 
-  public HttpResponse login(HttpRequest request) {
-    if (request.body().length > maxBodyBytes || request.rawQuery().length() > maxBodyBytes) {
-      return LoginPages.error(413, "Request too large", "The call-up is larger than " + maxBodyBytes + " bytes.");
-    }
-    FormParameters params = parameters(request);
-    String connectionId = request.pathParameter("connectionId");
+  /** Why a call-up is refused; each becomes one status and error page in {@link OciLoginHttp}. */
+  public enum Refusal { UNKNOWN_CATALOG, INACTIVE, LOGIN_FAILED, INVALID_RETURN_ADDRESS, UNSUPPORTED_FUNCTION }
+
+  /** How a call-up ends: the browser goes on to the shop, or sees why not. */
+  public sealed interface Result {
+    record Opened(String sessionId, String shopUrl) implements Result {}
+
+    record Refused(Refusal refusal, String detail) implements Result {}
+  }
+
+  /** Checks the call-up {@code params} sent to connection {@code connectionId} and opens a session. */
+  public Result login(String connectionId, FormParameters params) {
     Optional<Connection> found = connectionId == null ? Optional.empty() : connections.find(connectionId);
     if (found.isEmpty() || !found.get().format().isOci()) {
       SecretHash.verifyAgainstNothing(params.first("PASSWORD"));
-      return LoginPages.error(404, "Unknown catalog", "There is no OCI catalog connection with this address.");
+      return refused(Refusal.UNKNOWN_CATALOG, "There is no OCI catalog connection with this address.");
     }
     Connection connection = found.get();
     if (!connection.active()) {
-      return LoginPages.error(403, "Catalog access disabled", "This catalog connection is not active.");
+      return refused(Refusal.INACTIVE, "This catalog connection is not active.");
     }
     if (!credentialsMatch(connection, params)) {
-      return LoginPages.error(401, "Login failed", "The user name or password is wrong.");
+      return refused(Refusal.LOGIN_FAILED, "The user name or password is wrong.");
     }
     String hookUrl = params.firstIgnoreCase(connection.loginParameters().hookUrl());
     Optional<String> refusal = ReturnUrlPolicy.refusal(connection, hookUrl);
     if (refusal.isPresent()) {
-      return LoginPages.error(400, "Invalid return address",
+      return refused(Refusal.INVALID_RETURN_ADDRESS,
           "The return address (" + connection.loginParameters().hookUrl() + ") " + refusal.get() + ".");
     }
     Map<String, String> callUp = keptParameters(params);
     callUp.put(OciCallUp.HOOK_URL, hookUrl.strip());
     Optional<String> functionProblem = checkFunction(connection, callUp);
     if (functionProblem.isPresent()) {
-      return LoginPages.error(400, "Unsupported catalog function", functionProblem.get());
+      return refused(Refusal.UNSUPPORTED_FUNCTION, functionProblem.get());
     }
     Instant now = clock.instant();
     Session session = new Session(ids.newId(), connection.withoutSecret(), connection.username(),
@@ -86,21 +85,11 @@ public final class OciLogin {
     sessions.create(session, null);
     String token = tokens.issue(new TokenClaims(session.id(), connection.id(), connection.userGroup(),
         connection.username(), callUp.get(OciCallUp.FUNCTION), now, session.expiresAt(), ids.newId()));
-    return HttpResponse.redirect(ShopStart.url(connection.shopStartUrl(), token)).forSession(session.id());
+    return new Result.Opened(session.id(), ShopStart.url(connection.shopStartUrl(), token));
   }
 
-  /**
-   * Query and form body together. Each is read in the Content-Type charset, else the call-up's own
-   * http_content_charset (OCI 4.0+), else UTF-8; that parameter's name and value are ASCII, so a first
-   * byte-transparent pass finds it.
-   */
-  private static FormParameters parameters(HttpRequest request) {
-    String body = "POST".equals(request.method()) ? new String(request.body(), StandardCharsets.ISO_8859_1) : "";
-    String declared = FormParameters.parse(request.rawQuery(), StandardCharsets.ISO_8859_1)
-        .plus(FormParameters.parse(body, StandardCharsets.ISO_8859_1))
-        .firstIgnoreCase(OciCallUp.HTTP_CONTENT_CHARSET);
-    Charset charset = request.charset(HttpRequest.charsetOr(declared, StandardCharsets.UTF_8));
-    return FormParameters.parse(request.rawQuery(), charset).plus(FormParameters.parse(body, charset));
+  private static Result refused(Refusal refusal, String detail) {
+    return new Result.Refused(refusal, detail);
   }
 
   private static boolean credentialsMatch(Connection connection, FormParameters params) {

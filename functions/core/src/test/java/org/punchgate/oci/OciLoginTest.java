@@ -28,14 +28,14 @@ class OciLoginTest {
   private final InMemorySessionStore sessions = new InMemorySessionStore();
   private final Fixtures.MutableClock clock = Fixtures.clock();
   private final PunchoutTokens tokens = Fixtures.tokens(clock);
-  private OciLogin login;
+  private OciLoginHttp login;
 
   @BeforeEach
   void setUp() {
     connections.put(Fixtures.ociConnection("oci4", ConnectionFormat.OCI_4_0));
     connections.put(Fixtures.ociConnection("oci3", ConnectionFormat.OCI_3_0));
     connections.put(Fixtures.inactive(Fixtures.ociConnection("off", ConnectionFormat.OCI_5_0)));
-    login = new OciLogin(connections, sessions, tokens, new RandomIds(), clock, 10_000);
+    login = new OciLoginHttp(new OciLogin(connections, sessions, tokens, new RandomIds(), clock), 10_000);
   }
 
   private static String form(String... pairs) {

@@ -12,12 +12,13 @@ import org.punchgate.lambda.HttpFunction;
 import org.punchgate.lambda.Priming;
 import org.punchgate.lambda.SnapStartHooks;
 import org.punchgate.oci.OciLogin;
+import org.punchgate.oci.OciLoginHttp;
 
 /** Lambda entry for the punchout login routes: turns each event into a call on a login service. */
 public final class PunchoutLoginHandler
     implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
-  private final OciLogin ociLogin;
+  private final OciLoginHttp ociLogin;
   private final CxmlSetupService cxmlSetup;
   private final CxmlStartPage cxmlStartPage;
   private final SnapStartHooks snapStart; // held here: the CRaC context keeps its resources weakly
@@ -31,8 +32,8 @@ public final class PunchoutLoginHandler
   }
 
   PunchoutLoginHandler(Wiring wiring, boolean snapStart) {
-    this.ociLogin = new OciLogin(wiring.connections(), wiring.sessions(), wiring.tokens(), wiring.ids(),
-        wiring.clock(), wiring.config().maxBodyBytes());
+    this.ociLogin = new OciLoginHttp(new OciLogin(wiring.connections(), wiring.sessions(), wiring.tokens(), wiring.ids(),
+        wiring.clock()), wiring.config().maxBodyBytes());
     this.cxmlSetup = new CxmlSetupService(wiring.connections(), wiring.sessions(), wiring.ids(), wiring.clock(),
         wiring.config().publicBaseUrl(), wiring.config().maxBodyBytes());
     this.cxmlStartPage = new CxmlStartPage(wiring.sessions(), wiring.tokens(), wiring.ids(), wiring.clock());
