@@ -30,6 +30,7 @@ import org.punchgate.cxml.CxmlConformance;
 import org.punchgate.cxml.CxmlPayload;
 import org.punchgate.cxml.CxmlReader;
 import org.punchgate.connection.CxmlSettings;
+import org.punchgate.cxml.CxmlSetupHttp;
 import org.punchgate.cxml.CxmlSetupService;
 import org.punchgate.cxml.CxmlStartPage;
 import org.punchgate.cxml.PunchOutOperation;
@@ -111,8 +112,9 @@ class CartReturnHandlerTest {
    */
   private Login cxmlLogin(String encoding, String eventName, String from, String to) throws IOException {
     memory.connections.put(Fixtures.cxmlConnection("demo-cxml", encoding));
-    CxmlSetupService setup = new CxmlSetupService(memory.connections, memory.sessions, memory.wiring.ids(),
-        memory.clock, memory.wiring.config().publicBaseUrl(), 1 << 20);
+    CxmlSetupHttp setup = new CxmlSetupHttp(new CxmlSetupService(memory.connections, memory.sessions,
+        memory.wiring.ids(), memory.clock), memory.wiring.ids(), memory.clock, memory.wiring.config().publicBaseUrl(),
+        1 << 20);
     APIGatewayV2HTTPEvent event = event(eventName);
     event.setBody(event.getBody().replace(from, to));
     HttpResponse answer = setup.handle(HttpFunction.toRequest(event));

@@ -11,6 +11,11 @@ public final class Problem {
 
   private Problem() {}
 
+  /** Our own fault: a 500 that names only the correlation id, never what went wrong. */
+  public static HttpResponse internalError(String correlationId) {
+    return response(500, "Internal error", "correlation id " + correlationId);
+  }
+
   public static HttpResponse response(int status, String title, String detail) {
     return response(status, title, detail, List.of());
   }

@@ -26,6 +26,15 @@ public final class HttpFunction {
 
   public static APIGatewayV2HTTPResponse handle(
       APIGatewayV2HTTPEvent event, Context context, Function<HttpRequest, HttpResponse> service) {
+    return handle(event, context, service, Problem::internalError);
+  }
+
+  /**
+   * As above; {@code internalError} writes the 500 in the protocol's own form (a cXML Response) from the
+   * correlation id, which is the Lambda request id.
+   */
+  public static APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context,
+      Function<HttpRequest, HttpResponse> service, Function<String, HttpResponse> internalError) {
     long start = System.nanoTime();
     String route = event.getRouteKey() == null ? "?" : event.getRouteKey();
     HttpResponse response;
@@ -37,7 +46,7 @@ public final class HttpFunction {
       System.err.println("{\"level\":\"ERROR\",\"route\":\"" + route + "\",\"correlationId\":\"" + correlationId
           + "\",\"error\":\"" + e.getClass().getName() + "\"}");
       e.printStackTrace();
-      response = Problem.response(500, "Internal error", "correlation id " + correlationId);
+      response = internalError.apply(correlationId);
     }
     long micros = (System.nanoTime() - start) / 1000;
     System.out.println("{\"route\":\"" + route + "\",\"status\":" + response.status()

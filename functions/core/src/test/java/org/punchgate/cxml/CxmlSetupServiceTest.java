@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
@@ -41,8 +42,8 @@ class CxmlSetupServiceTest {
   private final Clock clock = Clock.fixed(CxmlFixtures.t0(), ZoneOffset.UTC);
   private final InMemoryConnectionStore connections = new InMemoryConnectionStore();
   private final RecordingSessionStore sessions = new RecordingSessionStore();
-  private final CxmlSetupService service =
-      new CxmlSetupService(connections, sessions, new RandomIds(), clock, "https://gw.example/", 64 * 1024);
+  private final CxmlSetupHttp service =
+      new CxmlSetupHttp(new CxmlSetupService(connections, sessions, new RandomIds(), clock), new RandomIds(), clock, "https://gw.example/", 64 * 1024);
 
   CxmlSetupServiceTest() {
     connections.put(CxmlFixtures.connection("1.2.050", CxmlSettings.BASE64,
@@ -241,7 +242,7 @@ class CxmlSetupServiceTest {
 
   @Test
   void takesItsBaseUrlFromTheRequestWhenNotConfigured() {
-    var fromHost = new CxmlSetupService(connections, sessions, new RandomIds(), clock, null, 64 * 1024);
+    var fromHost = new CxmlSetupHttp(new CxmlSetupService(connections, sessions, new RandomIds(), clock), new RandomIds(), clock, null, 64 * 1024);
     HttpRequest request = new HttpRequest("POST", CxmlSetupService.ROUTE, Map.of(), "",
         Map.of("content-type", "text/xml", "host", "abc.execute-api.eu-west-1.amazonaws.com"), sample());
     assertTrue(response(fromHost.handle(request)).startPageUrl()
@@ -250,13 +251,15 @@ class CxmlSetupServiceTest {
 
   @Test
   void answersOurOwnFaultWith500AndACorrelationId() {
-    var failing = new CxmlSetupService(connections, new RecordingSessionStore() {
+    var failing = new CxmlSetupHttp(new CxmlSetupService(connections, new RecordingSessionStore() {
       @Override
       public void create(Session session, StartTicket startTicket) {
         throw new IllegalStateException("table unavailable: secret detail");
       }
-    }, new RandomIds(), clock, "https://gw.example", 64 * 1024);
-    HttpResponse http = failing.handle(post(sample()));
+    }, new RandomIds(), clock), new RandomIds(), clock, "https://gw.example", 64 * 1024);
+    // the fault leaves the service; the one 500 path (HttpFunction) catches it and asks for the cXML answer
+    assertThrows(IllegalStateException.class, () -> failing.handle(post(sample())));
+    HttpResponse http = failing.internalError("request-1");
     assertEquals(500, http.status());
     CxmlPayload.Response response = response(http);
     assertEquals(500, response.status().code());

@@ -51,7 +51,7 @@ class CxmlStartPageTest {
   private final InMemoryConnectionStore connections = new InMemoryConnectionStore();
   private final CxmlSetupServiceTest.RecordingSessionStore sessions = new CxmlSetupServiceTest.RecordingSessionStore();
   private final PunchoutTokens tokens = new PunchoutTokens("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8), clock);
-  private final CxmlSetupService setup = new CxmlSetupService(connections, sessions, new RandomIds(), clock, "https://gw.example", 1 << 20);
+  private final CxmlSetupHttp setup = new CxmlSetupHttp(new CxmlSetupService(connections, sessions, new RandomIds(), clock), new RandomIds(), clock, "https://gw.example", 1 << 20);
   private final CxmlStartPage startPage = new CxmlStartPage(sessions, tokens, new RandomIds(), clock);
 
   CxmlStartPageTest() {

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import org.punchgate.wiring.Wiring;
+import org.punchgate.cxml.CxmlSetupHttp;
 import org.punchgate.cxml.CxmlSetupService;
 import org.punchgate.cxml.CxmlStartPage;
 import org.punchgate.http.Problem;
@@ -18,8 +19,10 @@ import org.punchgate.oci.OciLoginHttp;
 public final class PunchoutLoginHandler
     implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
+  private static final String CXML_SETUP_ROUTE = "POST /punchout/cxml";
+
   private final OciLoginHttp ociLogin;
-  private final CxmlSetupService cxmlSetup;
+  private final CxmlSetupHttp cxmlSetup;
   private final CxmlStartPage cxmlStartPage;
   private final SnapStartHooks snapStart; // held here: the CRaC context keeps its resources weakly
 
@@ -34,8 +37,8 @@ public final class PunchoutLoginHandler
   PunchoutLoginHandler(Wiring wiring, boolean snapStart) {
     this.ociLogin = new OciLoginHttp(new OciLogin(wiring.connections(), wiring.sessions(), wiring.tokens(), wiring.ids(),
         wiring.clock()), wiring.config().maxBodyBytes());
-    this.cxmlSetup = new CxmlSetupService(wiring.connections(), wiring.sessions(), wiring.ids(), wiring.clock(),
-        wiring.config().publicBaseUrl(), wiring.config().maxBodyBytes());
+    this.cxmlSetup = new CxmlSetupHttp(new CxmlSetupService(wiring.connections(), wiring.sessions(), wiring.ids(),
+        wiring.clock()), wiring.ids(), wiring.clock(), wiring.config().publicBaseUrl(), wiring.config().maxBodyBytes());
     this.cxmlStartPage = new CxmlStartPage(wiring.sessions(), wiring.tokens(), wiring.ids(), wiring.clock());
     this.snapStart = !snapStart ? null : SnapStartHooks.register(
         () -> Priming.run(wiring.config(), PunchoutLoginHandler::new, Priming::login), wiring.ids());
@@ -50,9 +53,10 @@ public final class PunchoutLoginHandler
     String route = event.getRouteKey() == null ? "" : event.getRouteKey();
     return HttpFunction.handle(event, context, request -> switch (route) {
       case "GET /punchout/oci/{connectionId}", "POST /punchout/oci/{connectionId}" -> ociLogin.login(request);
-      case "POST /punchout/cxml" -> cxmlSetup.handle(request);
+      case CXML_SETUP_ROUTE -> cxmlSetup.handle(request);
       case "GET /punchout/cxml/start/{sessionId}" -> cxmlStartPage.handle(request);
       default -> Problem.response(404, "Not found", "No such route: " + route);
-    });
+    }, correlationId -> CXML_SETUP_ROUTE.equals(route) // the buyer's system expects a cXML answer, even to a 500
+        ? cxmlSetup.internalError(correlationId) : Problem.internalError(correlationId));
   }
 }

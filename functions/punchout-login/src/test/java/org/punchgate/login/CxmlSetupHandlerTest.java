@@ -30,6 +30,7 @@ import org.punchgate.cxml.CxmlPayload;
 import org.punchgate.cxml.CxmlReader;
 import org.punchgate.connection.CxmlSettings;
 import org.punchgate.session.Session;
+import org.punchgate.session.SessionStore;
 import org.punchgate.testing.Fixtures;
 import org.punchgate.testing.InMemoryWiring;
 import org.punchgate.token.PunchoutTokens;
@@ -75,6 +76,47 @@ class CxmlSetupHandlerTest {
     assertEquals(1, memory.sessions.size());
     String path = URI.create(response.startPageUrl()).getPath();
     return memory.sessions.find(path.substring(path.lastIndexOf('/') + 1)).orElseThrow();
+  }
+
+  @Test
+  void answersOurOwnFaultWithACxml500WhoseCorrelationIdIsTheLambdaRequestId() throws IOException {
+    SessionStore failingSessions = new SessionStore() {
+      @Override
+      public void create(Session session, StartTicket startTicket) {
+        throw new IllegalStateException("table unavailable: secret detail");
+      }
+
+      @Override
+      public java.util.Optional<Session> find(String sessionId) {
+        return memory.sessions.find(sessionId);
+      }
+
+      @Override
+      public org.punchgate.session.TransferOutcome close(String sessionId, org.punchgate.session.SessionStatus status,
+          Cart cart, java.time.Instant now) {
+        return memory.sessions.close(sessionId, status, cart, now);
+      }
+
+      @Override
+      public java.util.Optional<Session> redeemStartTicket(String sessionId, String ticket, java.time.Instant now) {
+        return memory.sessions.redeemStartTicket(sessionId, ticket, now);
+      }
+    };
+    var w = memory.wiring;
+    var failing = new PunchoutLoginHandler(new org.punchgate.wiring.Wiring(w.config(), failingSessions, w.connections(),
+        w.tokens(), w.ids(), w.clock()));
+    var context = (com.amazonaws.services.lambda.runtime.Context) java.lang.reflect.Proxy.newProxyInstance(
+        getClass().getClassLoader(), new Class<?>[] {com.amazonaws.services.lambda.runtime.Context.class},
+        (proxy, method, args) -> "getAwsRequestId".equals(method.getName()) ? "lambda-request-7" : null);
+    APIGatewayV2HTTPResponse http = failing.handleRequest(event("cxml-setup-create.json"), context);
+    assertEquals(500, http.getStatusCode());
+    assertTrue(http.getHeaders().get("content-type").startsWith("text/xml"), http.getHeaders().toString());
+    var read = assertInstanceOf(CxmlReader.Result.Read.class,
+        CxmlReader.read(http.getBody().getBytes(StandardCharsets.UTF_8)), http.getBody());
+    var response = assertInstanceOf(CxmlPayload.Response.class, read.document().payload());
+    assertEquals(500, response.status().code());
+    assertEquals("internal error, correlation id lambda-request-7", response.status().detail());
+    assertFalse(http.getBody().contains("secret detail"));
   }
 
   @Test
