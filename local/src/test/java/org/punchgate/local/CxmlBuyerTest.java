@@ -57,15 +57,46 @@ class CxmlBuyerTest {
 
   @Test
   void editSendsTheItemsReceivedLastTimeAsItemOut() {
-    CartLine kit = new CartLine("1", null, "DRL-18V-KIT", "q=7&line=<1>", "Cordless drill driver 18 V, kit in case", null,
-        new BigDecimal("2"), "EA", new BigDecimal("159.00"), null, "EUR", 3, "Voltara Tools", "VT-DD18-60K", null,
-        new Classification("UNSPSC", "27112703"), null, null, null, null, null, null, false, Map.of());
-    CartLine battery = new CartLine("2", "1", "BAT-18V-40", null, "Li-ion battery pack 18 V 4.0 Ah", null,
-        new BigDecimal("4"), "EA", new BigDecimal("0"), null, "EUR", null, null, null, null,
-        new Classification("UNSPSC", "26111701"), null, null, null, null, null, null, false, Map.of());
-    CartLine screws = new CartLine("3", null, "SCR-4X40-TX", null, "Chipboard screw 4 x 40 mm", null,
-        new BigDecimal("500"), "EA", new BigDecimal("5.40"), new BigDecimal("100"), "EUR", 2, null, null, null,
-        new Classification("UNSPSC", "31161504"), null, null, null, null, null, null, false, Map.of());
+    CartLine kit = CartLine.builder()
+        .lineId("1")
+        .sku("DRL-18V-KIT")
+        .auxiliaryId("q=7&line=<1>")
+        .description("Cordless drill driver 18 V, kit in case")
+        .quantity(new BigDecimal("2"))
+        .unit("EA")
+        .unitPrice(new BigDecimal("159.00"))
+        .currency("EUR")
+        .leadTimeDays(3)
+        .manufacturer("Voltara Tools")
+        .manufacturerSku("VT-DD18-60K")
+        .classification(new Classification("UNSPSC", "27112703"))
+        .attributes(Map.of())
+        .build();
+    CartLine battery = CartLine.builder()
+        .lineId("2")
+        .parentLineId("1")
+        .sku("BAT-18V-40")
+        .description("Li-ion battery pack 18 V 4.0 Ah")
+        .quantity(new BigDecimal("4"))
+        .unit("EA")
+        .unitPrice(new BigDecimal("0"))
+        .currency("EUR")
+        .classification(new Classification("UNSPSC", "26111701"))
+        .attributes(Map.of())
+        .build();
+    CartLine screws = CartLine.builder()
+        .lineId("3")
+        .sku("SCR-4X40-TX")
+        .description("Chipboard screw 4 x 40 mm")
+        .quantity(new BigDecimal("500"))
+        .unit("EA")
+        .unitPrice(new BigDecimal("5.40"))
+        .priceUnit(new BigDecimal("100"))
+        .currency("EUR")
+        .leadTimeDays(2)
+        .classification(new Classification("UNSPSC", "31161504"))
+        .attributes(Map.of())
+        .build();
     Cart last = new Cart("EUR", List.of(kit, battery, screws), null, null);
     var request = new CxmlBuyer.SetupRequest(Fixtures.cxmlConnection("demo-cxml", CxmlSettings.BASE64),
         "demo-cxml-secret", "edit", "cookie-2", Map.of(), "http://localhost:3000/buyer/cxml/return", last);

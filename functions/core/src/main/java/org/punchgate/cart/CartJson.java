@@ -133,31 +133,32 @@ public final class CartJson {
     if (attributes != null && !attributes.isNull() && !attributes.isObject()) {
       problems.add(new Violation(at + ".attributes", "must be an object of names to texts"));
     }
-    CartLine line = new CartLine(
-        lineId,
-        text(node, "parentLineId", at, 64, problems),
-        sku,
-        text(node, "auxiliaryId", at, MAX_TEXT, problems),
-        description,
-        text(node, "longText", at, 64_000, problems),
-        quantity,
-        unit,
-        unitPrice,
-        priceUnit,
-        currency == null ? cartCurrency : currency,
-        leadTime,
-        text(node, "manufacturer", at, 256, problems),
-        text(node, "manufacturerSku", at, 256, problems),
-        text(node, "buyerSku", at, 256, problems),
-        classification,
-        text(node, "contract", at, 64, problems),
-        text(node, "contractItem", at, 64, problems),
-        text(node, "quoteId", at, 64, problems),
-        text(node, "quoteItem", at, 64, problems),
-        text(node, "attachmentUrl", at, 2048, problems),
-        text(node, "attachmentTitle", at, 256, problems),
-        service != null && service.asBoolean(false),
-        attributes == null || !attributes.isObject() ? null : Json.stringMap(node, "attributes"));
+    CartLine line = CartLine.builder()
+        .lineId(lineId)
+        .parentLineId(text(node, "parentLineId", at, 64, problems))
+        .sku(sku)
+        .auxiliaryId(text(node, "auxiliaryId", at, MAX_TEXT, problems))
+        .description(description)
+        .longText(text(node, "longText", at, 64_000, problems))
+        .quantity(quantity)
+        .unit(unit)
+        .unitPrice(unitPrice)
+        .priceUnit(priceUnit)
+        .currency(currency == null ? cartCurrency : currency)
+        .leadTimeDays(leadTime)
+        .manufacturer(text(node, "manufacturer", at, 256, problems))
+        .manufacturerSku(text(node, "manufacturerSku", at, 256, problems))
+        .buyerSku(text(node, "buyerSku", at, 256, problems))
+        .classification(classification)
+        .contract(text(node, "contract", at, 64, problems))
+        .contractItem(text(node, "contractItem", at, 64, problems))
+        .quoteId(text(node, "quoteId", at, 64, problems))
+        .quoteItem(text(node, "quoteItem", at, 64, problems))
+        .attachmentUrl(text(node, "attachmentUrl", at, 2048, problems))
+        .attachmentTitle(text(node, "attachmentTitle", at, 256, problems))
+        .service(service != null && service.asBoolean(false))
+        .attributes(attributes == null || !attributes.isObject() ? null : Json.stringMap(node, "attributes"))
+        .build();
     return problems.size() == before ? line : null;
   }
 

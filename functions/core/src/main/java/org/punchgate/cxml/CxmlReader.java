@@ -314,8 +314,15 @@ public final class CxmlReader {
         if (detailRequired) {
           problem(at + "/ItemDetail", item, "is missing");
         }
-        return new CartLine(lineId, blankToNull(parent), sku, aux, null, null, quantity, null, null, null, null,
-            null, null, null, buyerSku, null, null, null, null, null, null, null, false, Map.of());
+        return CartLine.builder()
+            .lineId(lineId)
+            .parentLineId(blankToNull(parent))
+            .sku(sku)
+            .auxiliaryId(aux)
+            .quantity(quantity)
+            .buyerSku(buyerSku)
+            .attributes(Map.of())
+            .build();
       }
       String dp = at + "/ItemDetail";
       XmlElement money = detail.child("UnitPrice") == null ? null : detail.child("UnitPrice").child("Money");
@@ -369,9 +376,25 @@ public final class CxmlReader {
       Map<String, String> attributes = new LinkedHashMap<>(extrinsics(detail, dp));
       extrinsics(item, at).forEach(attributes::putIfAbsent);
       boolean service = "service".equals(item.attribute("itemClassification"));
-      return new CartLine(lineId, blankToNull(parent), sku, aux, description, null, quantity, unit, price,
-          priceUnit, currency, leadTime, detail.childText("ManufacturerName"), detail.childText("ManufacturerPartID"),
-          buyerSku, classification, null, null, null, null, null, null, service, attributes);
+      return CartLine.builder()
+          .lineId(lineId)
+          .parentLineId(blankToNull(parent))
+          .sku(sku)
+          .auxiliaryId(aux)
+          .description(description)
+          .quantity(quantity)
+          .unit(unit)
+          .unitPrice(price)
+          .priceUnit(priceUnit)
+          .currency(currency)
+          .leadTimeDays(leadTime)
+          .manufacturer(detail.childText("ManufacturerName"))
+          .manufacturerSku(detail.childText("ManufacturerPartID"))
+          .buyerSku(buyerSku)
+          .classification(classification)
+          .service(service)
+          .attributes(attributes)
+          .build();
     }
 
     /** ANY content: the text as is when it is only text (the usual case), else the markup. */

@@ -84,10 +84,7 @@ final class CxmlSetupSession {
     List<CartLine> lines = new ArrayList<>();
     for (CartLine l : items.lines()) {
       String unit = l.unit() == null ? null : reverse.getOrDefault(l.unit(), l.unit());
-      lines.add(new CartLine(l.lineId(), l.parentLineId(), l.sku(), l.auxiliaryId(), l.description(), l.longText(),
-          l.quantity(), unit, l.unitPrice(), l.priceUnit(), l.currency(), l.leadTimeDays(), l.manufacturer(),
-          l.manufacturerSku(), l.buyerSku(), l.classification(), l.contract(), l.contractItem(), l.quoteId(),
-          l.quoteItem(), l.attachmentUrl(), l.attachmentTitle(), l.service(), l.attributes()));
+      lines.add(l.copy(b -> b.unit(unit)));
     }
     return new Cart(items.currency(), lines, items.shipping(), items.tax());
   }

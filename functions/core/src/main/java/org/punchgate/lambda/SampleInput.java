@@ -109,12 +109,21 @@ public final class SampleInput {
   public static Cart cart(int lines) {
     List<CartLine> list = new ArrayList<>(lines);
     for (int i = 1; i <= lines; i++) {
-      list.add(new CartLine(Integer.toString(i), null, "SKU-" + (100000 + i), null,
-          "Cordless drill 18 V, 2 batteries, case (item " + i + ")",
-          i % 10 == 0 ? "Long text: brushless motor, 60 Nm, two 2.0 Ah batteries, charger, case." : null,
-          BigDecimal.valueOf(1 + i % 7), "pcs", new BigDecimal("149.90").add(BigDecimal.valueOf(i % 50)), null,
-          "EUR", 3, "Acme Tools", "AT-" + i, null, new Classification("UNSPSC", "27112700"),
-          null, null, null, null, null, null, false, Map.of()));
+      list.add(CartLine.builder()
+          .lineId(Integer.toString(i))
+          .sku("SKU-" + (100000 + i))
+          .description("Cordless drill 18 V, 2 batteries, case (item " + i + ")")
+          .longText(i % 10 == 0 ? "Long text: brushless motor, 60 Nm, two 2.0 Ah batteries, charger, case." : null)
+          .quantity(BigDecimal.valueOf(1 + i % 7))
+          .unit("pcs")
+          .unitPrice(new BigDecimal("149.90").add(BigDecimal.valueOf(i % 50)))
+          .currency("EUR")
+          .leadTimeDays(3)
+          .manufacturer("Acme Tools")
+          .manufacturerSku("AT-" + i)
+          .classification(new Classification("UNSPSC", "27112700"))
+          .attributes(Map.of())
+          .build());
     }
     return new Cart("EUR", list, null, null);
   }

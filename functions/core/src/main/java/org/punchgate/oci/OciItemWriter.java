@@ -310,10 +310,7 @@ final class OciItemWriter {
     if (l.classification() != null || connection.defaultClassification() == null) {
       return l;
     }
-    return new CartLine(l.lineId(), l.parentLineId(), l.sku(), l.auxiliaryId(), l.description(), l.longText(),
-        l.quantity(), l.unit(), l.unitPrice(), l.priceUnit(), l.currency(), l.leadTimeDays(), l.manufacturer(),
-        l.manufacturerSku(), l.buyerSku(), connection.defaultClassification(), l.contract(), l.contractItem(),
-        l.quoteId(), l.quoteItem(), l.attachmentUrl(), l.attachmentTitle(), l.service(), l.attributes());
+    return l.copy(b -> b.classification(connection.defaultClassification()));
   }
 
   private static String location(int index, FieldSource source) {

@@ -198,10 +198,22 @@ class CxmlCartRendererTest {
 
   @Test
   void namesTheLinesItCannotCarry() {
-    CartLine noUnit = new CartLine("1", null, "A", null, "Chair", null, BigDecimal.ONE, null, BigDecimal.TEN, null, "EUR",
-        null, null, null, null, null, null, null, null, null, null, null, false, Map.of());
-    CartLine noSku = new CartLine("2", null, null, null, null, null, BigDecimal.ZERO, "EA", null, null, "USD",
-        null, null, null, null, null, null, null, null, null, null, null, false, Map.of());
+    CartLine noUnit = CartLine.builder()
+        .lineId("1")
+        .sku("A")
+        .description("Chair")
+        .quantity(BigDecimal.ONE)
+        .unitPrice(BigDecimal.TEN)
+        .currency("EUR")
+        .attributes(Map.of())
+        .build();
+    CartLine noSku = CartLine.builder()
+        .lineId("2")
+        .quantity(BigDecimal.ZERO)
+        .unit("EA")
+        .currency("USD")
+        .attributes(Map.of())
+        .build();
     Connection connection = CxmlFixtures.connection("1.2.063", CxmlSettings.BASE64, null, true);
     Connection noDefault = new Connection(connection.id(), connection.name(), true, connection.format(),
         connection.userGroup(), null, null, null, connection.allowedReturnOrigins(), connection.shopStartUrl(), null,

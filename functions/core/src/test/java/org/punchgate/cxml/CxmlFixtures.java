@@ -36,16 +36,39 @@ final class CxmlFixtures {
 
   static CartLine line(String id, String parent, String sku, String description, String quantity, String unit,
                        String price) {
-    return new CartLine(id, parent, sku, null, description, null, new BigDecimal(quantity), unit,
-        new BigDecimal(price), null, "EUR", null, null, null, null, null, null, null, null, null, null, null,
-        false, Map.of());
+    return CartLine.builder()
+        .lineId(id)
+        .parentLineId(parent)
+        .sku(sku)
+        .description(description)
+        .quantity(new BigDecimal(quantity))
+        .unit(unit)
+        .unitPrice(new BigDecimal(price))
+        .currency("EUR")
+        .attributes(Map.of())
+        .build();
   }
 
   static CartLine full(String id) {
-    return new CartLine(id, null, "SKU-" + id, " aux|" + id + "&<x> ", "Gr\u00f6\u00dfe \u20ac & <Co> \u2019quoted\u2019",
-        null, new BigDecimal("3"), "box", new BigDecimal("12.345"), new BigDecimal("10"), "EUR", 5, "Maker & Sons",
-        "M-" + id, "B-" + id, new Classification("UNSPSC", "44121700"), null, null, null, null,
-        "https://shop.example/p/" + id, null, true, Map.of("color", "r\u00f6d"));
+    return CartLine.builder()
+        .lineId(id)
+        .sku("SKU-" + id)
+        .auxiliaryId(" aux|" + id + "&<x> ")
+        .description("Gr\u00f6\u00dfe \u20ac & <Co> \u2019quoted\u2019")
+        .quantity(new BigDecimal("3"))
+        .unit("box")
+        .unitPrice(new BigDecimal("12.345"))
+        .priceUnit(new BigDecimal("10"))
+        .currency("EUR")
+        .leadTimeDays(5)
+        .manufacturer("Maker & Sons")
+        .manufacturerSku("M-" + id)
+        .buyerSku("B-" + id)
+        .classification(new Classification("UNSPSC", "44121700"))
+        .attachmentUrl("https://shop.example/p/" + id)
+        .service(true)
+        .attributes(Map.of("color", "r\u00f6d"))
+        .build();
   }
 
   static Instant t0() {

@@ -130,9 +130,17 @@ class OciConformanceTest {
       }
     }
     BigDecimal leadTime = item.decimal(OciField.LEADTIME);
-    return new CartLine(null, null, null, null, item.get(OciField.DESCRIPTION), item.get(OciField.LONGTEXT),
-        item.decimal(OciField.QUANTITY), item.get(OciField.UNIT), item.decimal(OciField.PRICE),
-        item.decimal(OciField.PRICEUNIT), item.get(OciField.CURRENCY), leadTime == null ? null : leadTime.intValueExact(),
-        null, item.get(OciField.MANUFACTMAT), null, null, null, null, null, null, null, null, false, attributes);
+    return CartLine.builder()
+        .description(item.get(OciField.DESCRIPTION))
+        .longText(item.get(OciField.LONGTEXT))
+        .quantity(item.decimal(OciField.QUANTITY))
+        .unit(item.get(OciField.UNIT))
+        .unitPrice(item.decimal(OciField.PRICE))
+        .priceUnit(item.decimal(OciField.PRICEUNIT))
+        .currency(item.get(OciField.CURRENCY))
+        .leadTimeDays(leadTime == null ? null : leadTime.intValueExact())
+        .manufacturerSku(item.get(OciField.MANUFACTMAT))
+        .attributes(attributes)
+        .build();
   }
 }

@@ -153,9 +153,30 @@ final class OciFixtures {
     Line attribute(String name, String value) { attributes.put(name, value); return this; }
 
     CartLine build() {
-      return new CartLine(lineId, parentLineId, sku, null, description, longText, quantity, unit, unitPrice,
-          priceUnit, currency, leadTimeDays, null, manufacturerSku, buyerSku, classification, contract,
-          contractItem, quoteId, quoteItem, attachmentUrl, attachmentTitle, service, attributes);
+      return CartLine.builder()
+          .lineId(lineId)
+          .parentLineId(parentLineId)
+          .sku(sku)
+          .description(description)
+          .longText(longText)
+          .quantity(quantity)
+          .unit(unit)
+          .unitPrice(unitPrice)
+          .priceUnit(priceUnit)
+          .currency(currency)
+          .leadTimeDays(leadTimeDays)
+          .manufacturerSku(manufacturerSku)
+          .buyerSku(buyerSku)
+          .classification(classification)
+          .contract(contract)
+          .contractItem(contractItem)
+          .quoteId(quoteId)
+          .quoteItem(quoteItem)
+          .attachmentUrl(attachmentUrl)
+          .attachmentTitle(attachmentTitle)
+          .service(service)
+          .attributes(attributes)
+          .build();
     }
   }
 }

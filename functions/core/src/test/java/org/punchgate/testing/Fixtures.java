@@ -72,9 +72,19 @@ public final class Fixtures {
   }
 
   public static CartLine line(String lineId, String sku, String description, String quantity, String unitPrice) {
-    return new CartLine(lineId, null, sku, null, description, null, new BigDecimal(quantity), "pcs",
-        new BigDecimal(unitPrice), null, "EUR", 3, "Acme", "ACME-" + sku, null, null, null, null, null, null,
-        null, null, false, Map.of());
+    return CartLine.builder()
+        .lineId(lineId)
+        .sku(sku)
+        .description(description)
+        .quantity(new BigDecimal(quantity))
+        .unit("pcs")
+        .unitPrice(new BigDecimal(unitPrice))
+        .currency("EUR")
+        .leadTimeDays(3)
+        .manufacturer("Acme")
+        .manufacturerSku("ACME-" + sku)
+        .attributes(Map.of())
+        .build();
   }
 
   public static Cart cart(CartLine... lines) {
