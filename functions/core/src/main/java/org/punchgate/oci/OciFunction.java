@@ -9,17 +9,17 @@ import org.punchgate.connection.ConnectionFormat;
  * parameter each one needs.
  */
 public enum OciFunction {
-  DETAIL(ConnectionFormat.OCI_3_0, OciCallUp.PRODUCTID),
-  VALIDATE(ConnectionFormat.OCI_3_0, OciCallUp.PRODUCTID),
-  SOURCING(ConnectionFormat.OCI_3_0, null),
-  BACKGROUND_SEARCH(ConnectionFormat.OCI_4_0, OciCallUp.SEARCHSTRING),
+  DETAIL(OciVersion.V3_0, OciCallUp.PRODUCTID),
+  VALIDATE(OciVersion.V3_0, OciCallUp.PRODUCTID),
+  SOURCING(OciVersion.V3_0, null),
+  BACKGROUND_SEARCH(OciVersion.V4_0, OciCallUp.SEARCHSTRING),
   /** OCI 5.0, spelled without underscore; the product comes as EXT_PRODUCT_ID. */
-  QUANTITYCHECK(ConnectionFormat.OCI_5_0, OciCallUp.EXT_PRODUCT_ID);
+  QUANTITYCHECK(OciVersion.V5_0, OciCallUp.EXT_PRODUCT_ID);
 
-  private final ConnectionFormat since;
+  private final OciVersion since;
   private final String requiredParameter;
 
-  OciFunction(ConnectionFormat since, String requiredParameter) {
+  OciFunction(OciVersion since, String requiredParameter) {
     this.since = since;
     this.requiredParameter = requiredParameter;
   }
@@ -38,7 +38,8 @@ public enum OciFunction {
   }
 
   public boolean availableIn(ConnectionFormat format) {
-    return format.ordinal() >= since.ordinal() && format.isOci();
+    // by OCI version, not by the order of ConnectionFormat's constants, which list other protocols too
+    return format.isOci() && OciVersion.of(format).isAtLeast(since);
   }
 
   /** The call-up parameter this function cannot do without, or null. */

@@ -25,6 +25,18 @@ class OciFunctionsTest {
   private static final Cart THREE = cart(line("A").build(), line("B").quantity("4").build(), line("C").build());
 
   @Test
+  void aFunctionIsAvailableFromItsOciVersionOnAndNeverOutsideOci() {
+    assertTrue(OciFunction.DETAIL.availableIn(ConnectionFormat.OCI_3_0));
+    assertFalse(OciFunction.BACKGROUND_SEARCH.availableIn(ConnectionFormat.OCI_3_0));
+    assertTrue(OciFunction.BACKGROUND_SEARCH.availableIn(ConnectionFormat.OCI_5_0));
+    assertFalse(OciFunction.QUANTITYCHECK.availableIn(ConnectionFormat.OCI_4_0));
+    for (OciFunction function : OciFunction.values()) {
+      assertFalse(function.availableIn(ConnectionFormat.CXML), function.name());
+      assertFalse(function.availableIn(ConnectionFormat.PEPPOL_PUNCHOUT), function.name());
+    }
+  }
+
+  @Test
   void validateReturnsOnlyTheRequestedProductAndSubmitsItself() {
     ReturnForm form = form(session(ConnectionFormat.OCI_4_0, OciCallUp.FUNCTION, "VALIDATE",
         OciCallUp.PRODUCTID, "B", OciCallUp.QUANTITY, "7"), THREE);
