@@ -24,17 +24,20 @@ public final class ConnectionJson {
 
   private ConnectionJson() {}
 
+  /**
+   * The connection of a stored item or seed entry. A document with problems is refused with all of them in
+   * one message (missing fields, an unknown format, bad cXML settings), so a seed file is fixed in one go.
+   */
   public static Connection read(JsonNode n, SecureRandom random) {
-    String id = required(n, "id");
-    ConnectionFormat format = ConnectionFormat.valueOf(required(n, "format"));
-    String secretHash = Json.text(n, "secretHash");
-    String plain = Json.text(n, "password");
+    List<String> problems = new ArrayList<>();
+    String id = required(n, "id", problems);
+    ConnectionFormat format = format(required(n, "format", problems), problems);
+    String userGroup = required(n, "userGroup", problems);
+    String shopStartUrl = required(n, "shopStartUrl", problems);
     JsonNode cxmlNode = n.get("cxml");
-    if (plain == null && cxmlNode != null) {
-      plain = Json.text(cxmlNode, "sharedSecret");
-    }
-    if (secretHash == null && plain != null) {
-      secretHash = SecretHash.hash(plain, random);
+    CxmlSettings cxml = cxmlNode == null || cxmlNode.isNull() ? null : readCxml(cxmlNode, problems);
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(String.join("; ", problems));
     }
     JsonNode login = n.path("loginParameters");
     Map<String, FieldSource> mapping = new LinkedHashMap<>();
@@ -45,17 +48,39 @@ public final class ConnectionJson {
         Json.text(n, "name") == null ? id : Json.text(n, "name"),
         n.path("active").asBoolean(true),
         format,
-        required(n, "userGroup"),
+        userGroup,
         new LoginParameterNames(Json.text(login, "username"), Json.text(login, "password"), Json.text(login, "hookUrl")),
         Json.text(n, "username"),
-        secretHash,
+        secretHash(n, cxmlNode, random),
         strings(n.get("allowedReturnOrigins")),
-        required(n, "shopStartUrl"),
+        shopStartUrl,
         n.has("sessionLifetimeMinutes") ? Duration.ofMinutes(n.get("sessionLifetimeMinutes").asLong()) : null,
         new FieldMapping(mapping),
         Json.stringMap(n, "unitMap"),
         cls == null || cls.isNull() ? null : new Classification(Json.text(cls, "scheme"), Json.text(cls, "code")),
-        cxmlNode == null || cxmlNode.isNull() ? null : readCxml(cxmlNode));
+        cxml);
+  }
+
+  /** The stored hash, or the hash of a seed's plain {@code password} (OCI) or {@code sharedSecret} (cXML). */
+  private static String secretHash(JsonNode n, JsonNode cxmlNode, SecureRandom random) {
+    String secretHash = Json.text(n, "secretHash");
+    String plain = Json.text(n, "password");
+    if (plain == null && cxmlNode != null) {
+      plain = Json.text(cxmlNode, "sharedSecret");
+    }
+    return secretHash == null && plain != null ? SecretHash.hash(plain, random) : secretHash;
+  }
+
+  private static ConnectionFormat format(String name, List<String> problems) {
+    if (name == null) {
+      return null;
+    }
+    try {
+      return ConnectionFormat.valueOf(name);
+    } catch (IllegalArgumentException e) {
+      problems.add("connection field 'format' must be one of " + java.util.Arrays.toString(ConnectionFormat.values()));
+      return null;
+    }
   }
 
   public static ObjectNode write(Connection c) {
@@ -93,15 +118,24 @@ public final class ConnectionJson {
     return n;
   }
 
-  private static CxmlSettings readCxml(JsonNode n) {
+  private static CxmlSettings readCxml(JsonNode n, List<String> problems) {
     JsonNode to = n.get("to");
-    return new CxmlSettings(
-        credentials(n.get("from")),
-        credentials(n.get("sender")),
-        to == null || to.isNull() ? null : new CxmlCredential(Json.text(to, "domain"), Json.text(to, "identity")),
-        Json.text(n, "returnEncoding"),
-        Json.text(n, "version"),
-        strings(n.get("extrinsicsToShop")));
+    int before = problems.size();
+    List<CxmlCredential> from = credentials(n.get("from"), "cxml.from", problems);
+    List<CxmlCredential> sender = credentials(n.get("sender"), "cxml.sender", problems);
+    if (problems.size() > before) {
+      return null;
+    }
+    try {
+      return new CxmlSettings(from, sender,
+          to == null || to.isNull() ? null : new CxmlCredential(Json.text(to, "domain"), Json.text(to, "identity")),
+          Json.text(n, "returnEncoding"),
+          Json.text(n, "version"),
+          strings(n.get("extrinsicsToShop")));
+    } catch (IllegalArgumentException e) {
+      problems.add("cxml: " + e.getMessage());
+      return null;
+    }
   }
 
   private static ObjectNode writeCxml(CxmlSettings s) {
@@ -120,11 +154,13 @@ public final class ConnectionJson {
     return n;
   }
 
-  private static List<CxmlCredential> credentials(JsonNode array) {
+  private static List<CxmlCredential> credentials(JsonNode array, String at, List<String> problems) {
     List<CxmlCredential> list = new ArrayList<>();
     if (array != null && array.isArray()) {
-      for (JsonNode c : array) {
-        list.add(new CxmlCredential(required(c, "domain"), required(c, "identity")));
+      for (int i = 0; i < array.size(); i++) {
+        JsonNode c = array.get(i);
+        String where = at + "[" + i + "].";
+        list.add(new CxmlCredential(required(c, "domain", where, problems), required(c, "identity", where, problems)));
       }
     }
     return list;
@@ -148,10 +184,15 @@ public final class ConnectionJson {
     return list;
   }
 
-  private static String required(JsonNode n, String field) {
+  private static String required(JsonNode n, String field, List<String> problems) {
+    return required(n, field, "", problems);
+  }
+
+  private static String required(JsonNode n, String field, String at, List<String> problems) {
     String value = Json.text(n, field);
     if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException("connection field '" + field + "' is required");
+      problems.add("connection field '" + at + field + "' is required");
+      return null;
     }
     return value;
   }

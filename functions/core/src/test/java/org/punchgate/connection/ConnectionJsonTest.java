@@ -1,0 +1,32 @@
+package org.punchgate.connection;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+import org.punchgate.json.Json;
+
+class ConnectionJsonTest {
+
+  @Test
+  void namesEveryProblemOfADocumentAtOnce() {
+    var doc = Json.parse("""
+        {"format":"CXML","shopStartUrl":"https://shop.example/start",
+         "cxml":{"sender":[{"domain":"NetworkID"}],"returnEncoding":"cxml-base64"}}
+        """.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    var refused = assertThrows(IllegalArgumentException.class, () -> ConnectionJson.read(doc, null));
+    assertEquals("connection field 'id' is required; connection field 'userGroup' is required;"
+        + " connection field 'cxml.sender[0].identity' is required", refused.getMessage());
+  }
+
+  @Test
+  void namesAnUnknownFormatAndBadCxmlSettingsTogether() {
+    var doc = Json.parse("""
+        {"id":"c1","format":"EDI","userGroup":"g","shopStartUrl":"https://shop.example/start",
+         "cxml":{"returnEncoding":"cxml-zip"}}
+        """.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    var refused = assertThrows(IllegalArgumentException.class, () -> ConnectionJson.read(doc, null));
+    assertEquals("connection field 'format' must be one of [OCI_3_0, OCI_4_0, OCI_5_0, CXML, PEPPOL_PUNCHOUT];"
+        + " cxml: returnEncoding must be cxml-base64 or cxml-urlencoded", refused.getMessage());
+  }
+}
