@@ -14,6 +14,7 @@ import org.punchgate.json.Json;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import org.punchgate.connection.Connection;
 import org.punchgate.connection.ConnectionJson;
 import org.punchgate.connection.ConnectionStore;
@@ -27,6 +28,9 @@ import org.punchgate.connection.ConnectionStore;
 public final class DynamoDbConnectionStore implements ConnectionStore {
 
   private static final String SK = "CONNECTION";
+  /** Incremented by every put of the main item: the condition that keeps concurrent puts apart. */
+  private static final String VERSION = "version";
+  private static final int MAX_PUT_ATTEMPTS = 10;
 
   private final DynamoDbClient dynamoDb;
   private final String table;
@@ -46,24 +50,59 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
     return read(alias.key()).filter(c -> c.hasAlias(alias));
   }
 
+  /**
+   * Replaces the connection and its lookup items in one transaction that holds only if the main item is
+   * still the version read here: two concurrent puts cannot both compute their stale lookup items from the
+   * same old version (the loser re-reads and tries again).
+   */
   @Override
   public void put(Connection connection) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        write(connection);
+        return;
+      } catch (TransactionCanceledException e) {
+        boolean raced = e.cancellationReasons().stream().anyMatch(r -> "ConditionalCheckFailed".equals(r.code()));
+        if (!raced || attempt >= MAX_PUT_ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private void write(Connection connection) {
+    String mainKey = "CONNECTION#" + connection.id();
+    Map<String, AttributeValue> current =
+        dynamoDb.getItem(b -> b.tableName(table).key(key(mainKey, SK)).consistentRead(true)).item();
+    boolean exists = current != null && !current.isEmpty();
+    AttributeValue version = exists ? current.get(VERSION) : null;
     String doc = Json.write(ConnectionJson.write(connection));
+    Map<String, AttributeValue> main = item(mainKey, connection, doc);
+    main.put(VERSION, TableKeys.n(version == null ? 1 : Long.parseLong(version.n()) + 1));
     List<TransactWriteItem> writes = new ArrayList<>();
-    writes.add(TransactWriteItem.builder().put(p -> p.tableName(table)
-        .item(item("CONNECTION#" + connection.id(), connection, doc))).build());
+    writes.add(TransactWriteItem.builder().put(p -> {
+      p.tableName(table).item(main);
+      if (!exists) {
+        p.conditionExpression("attribute_not_exists(" + TableKeys.PK + ")");
+      } else if (version == null) { // written before items had versions
+        p.conditionExpression("attribute_not_exists(#v)").expressionAttributeNames(Map.of("#v", VERSION));
+      } else {
+        p.conditionExpression("#v = :v").expressionAttributeNames(Map.of("#v", VERSION))
+            .expressionAttributeValues(Map.of(":v", version));
+      }
+    }).build());
     List<String> newAliases = aliasKeys(connection);
     for (String pk : newAliases) {
       writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(item(pk, connection, doc))).build());
     }
     // lookup items of aliases the connection no longer has must go in the same transaction
-    find(connection.id()).ifPresent(old -> {
-      for (String pk : aliasKeys(old)) {
+    if (exists) {
+      for (String pk : aliasKeys(ConnectionJson.read(Json.parse(current.get("doc").s()), (SecureRandom) null))) {
         if (!newAliases.contains(pk)) {
           writes.add(TransactWriteItem.builder().delete(d -> d.tableName(table).key(key(pk, SK))).build());
         }
       }
-    });
+    }
     dynamoDb.transactWriteItems(b -> b.transactItems(writes));
   }
 

@@ -146,6 +146,34 @@ class DynamoDbStoresIT {
     assertEquals("cx", connections.findByAlias(ConnectionAlias.cxmlSender("duns", "123")).orElseThrow().id());
   }
 
+  @Test
+  void concurrentPutsLeaveOnlyTheLookupItemsOfTheConnectionThatWon() throws Exception {
+    Connection base = Fixtures.ociConnection("race", ConnectionFormat.CXML);
+    connections.put(withSender(base, "NetworkID", "AN-start"));
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      List<java.util.concurrent.Future<?>> writers = new java.util.ArrayList<>();
+      for (int writer = 0; writer < 2; writer++) {
+        int w = writer;
+        writers.add(pool.submit(() -> {
+          for (int i = 0; i < 8; i++) {
+            connections.put(withSender(base, "NetworkID", "AN-" + w + "-" + i));
+          }
+        }));
+      }
+      for (var f : writers) {
+        f.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    Connection last = connections.find("race").orElseThrow();
+    var lookups = dynamoDb.scan(b -> b.tableName("mappings")).items().stream()
+        .filter(item -> "race".equals(item.get("connectionId").s()) && item.get("pk").s().startsWith("CXML_SENDER#"))
+        .map(item -> item.get("pk").s()).toList();
+    assertEquals(List.of(last.cxml().aliases().getFirst().key()), lookups, "no lookup item of a lost write survives");
+  }
+
   private static Connection withSender(Connection c, String domain, String identity) {
     var settings = new CxmlSettings(List.of(new CxmlCredential(domain, identity)), List.of(new CxmlCredential(domain, identity)),
         new CxmlCredential("DUNS", "999"), CxmlSettings.BASE64, null, List.of());
