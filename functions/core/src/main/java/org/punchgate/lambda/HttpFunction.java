@@ -43,15 +43,12 @@ public final class HttpFunction {
     } catch (RuntimeException e) {
       String correlationId = context != null && context.getAwsRequestId() != null
           ? context.getAwsRequestId() : UUID.randomUUID().toString();
-      System.err.println("{\"level\":\"ERROR\",\"route\":\"" + route + "\",\"correlationId\":\"" + correlationId
-          + "\",\"error\":\"" + e.getClass().getName() + "\"}");
-      e.printStackTrace();
+      JsonLog.line().put("route", route).put("correlationId", correlationId).error(e).problem("ERROR");
       response = internalError.apply(correlationId);
     }
     long micros = (System.nanoTime() - start) / 1000;
-    System.out.println("{\"route\":\"" + route + "\",\"status\":" + response.status()
-        + ",\"latencyMs\":" + (micros / 1000.0)
-        + (response.sessionId() == null ? "" : ",\"sessionId\":\"" + response.sessionId() + "\"") + "}");
+    JsonLog.line().put("route", route).put("status", response.status()).put("latencyMs", micros / 1000.0)
+        .put("sessionId", response.sessionId()).info();
     return toResponse(response);
   }
 

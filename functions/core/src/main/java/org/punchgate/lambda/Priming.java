@@ -97,8 +97,7 @@ public final class Priming {
       Priming priming = inMemory(config);
       requests.send(priming, handlerFactory.apply(priming.wiring()));
     } catch (RuntimeException e) {
-      System.err.println("{\"level\":\"WARN\",\"message\":\"SnapStart priming failed\",\"error\":\""
-          + e.getClass().getName() + "\"}");
+      JsonLog.line().put("message", "SnapStart priming failed").error(e).problem("WARN");
     }
   }
 

@@ -62,4 +62,27 @@ class HttpFunctionTest {
     assertFalse(response.getBody().contains("hunter2"));
     assertTrue(response.getBody().contains("correlation id"));
   }
+
+  @Test
+  void logsAFaultAsOneJsonLineWithTheRequestIdAndWithoutTheExceptionMessage() {
+    PrintStream original = System.err;
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    try {
+      HttpFunction.handle(event(), null, request -> {
+        throw new IllegalStateException("database password is hunter2");
+      });
+    } finally {
+      System.setErr(original);
+    }
+    String log = err.toString(StandardCharsets.UTF_8);
+    String[] lines = log.strip().split("\n");
+    assertEquals(1, lines.length, log);
+    var line = Json.parse(lines[0]);
+    assertEquals("ERROR", line.get("level").asText());
+    assertEquals("java.lang.IllegalStateException", line.get("error").asText());
+    assertTrue(line.get("correlationId").asText().length() > 8);
+    assertTrue(line.get("stack").isArray());
+    assertFalse(log.contains("hunter2"));
+  }
 }
