@@ -12,7 +12,7 @@ import org.punchgate.returnform.ReturnFormPage;
  * The shop API over HTTP: reads the session id, bearer token and body of a request, calls
  * {@link CartTransfer}, and turns each result into its status and JSON problem document, in one place.
  */
-public final class CartReturnHttp {
+final class CartReturnHttp {
 
   private final CartTransfer service;
 

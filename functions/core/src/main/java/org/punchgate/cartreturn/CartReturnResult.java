@@ -9,7 +9,7 @@ import org.punchgate.session.SessionStatus;
 import org.punchgate.validation.Violation;
 
 /** Every way a session-info request or a cart transfer can end; {@link CartReturnHttp} gives each its status. */
-public sealed interface CartReturnResult {
+sealed interface CartReturnResult {
 
   /** The session the result concerns, where one was found (for the request log). */
   default String sessionId() {

@@ -21,7 +21,7 @@ import org.punchgate.token.PunchoutTokens;
  * buyer's format and closes the session exactly once (OPEN → TRANSFERRED or CANCELLED, one conditional
  * write). Two store calls per transfer: one read, one conditional update.
  */
-public final class CartTransfer {
+final class CartTransfer {
 
   private final SessionStore sessions;
   private final ShopAccess access;

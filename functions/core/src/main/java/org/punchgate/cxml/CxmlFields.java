@@ -10,7 +10,7 @@ import org.punchgate.connection.FieldSource;
  * UnitPrice, UnitOfMeasure (through the unit map) and Classification (the line's, else the connection's
  * default) always come from the cart line itself.
  */
-public final class CxmlFields {
+final class CxmlFields {
 
   public static final String SUPPLIER_PART_ID = "SupplierPartID";
   public static final String SUPPLIER_PART_AUXILIARY_ID = "SupplierPartAuxiliaryID";

@@ -4,7 +4,7 @@ package org.punchgate.cxml;
  * How a request to the cXML setup address ends. Each becomes a cXML Response in {@link CxmlSetupHttp};
  * {@code version} is the cXML version to answer in (the connection's, once it is known).
  */
-public sealed interface CxmlSetupResult {
+sealed interface CxmlSetupResult {
 
   String version();
 

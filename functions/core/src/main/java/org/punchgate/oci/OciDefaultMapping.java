@@ -13,7 +13,7 @@ import org.punchgate.connection.FieldSource;
  * them to a constant or a cart attribute. UNIT goes through the connection's unit map and a line without
  * classification takes the connection's default classification (both done by the renderer).
  */
-public final class OciDefaultMapping {
+final class OciDefaultMapping {
 
   private static final Map<OciField, String> CART_SOURCES = new EnumMap<>(OciField.class);
 

@@ -8,7 +8,7 @@ import org.punchgate.connection.ConnectionFormat;
  * The optional catalog functions of SPECS §1.2, the OCI version that introduced each, and the call-up
  * parameter each one needs.
  */
-public enum OciFunction {
+enum OciFunction {
   DETAIL(OciVersion.V3_0, OciCallUp.PRODUCTID),
   VALIDATE(OciVersion.V3_0, OciCallUp.PRODUCTID),
   SOURCING(OciVersion.V3_0, null),
