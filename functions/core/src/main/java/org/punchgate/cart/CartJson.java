@@ -32,21 +32,21 @@ public final class CartJson {
   public static Submission read(JsonNode root) {
     List<Violation> problems = new ArrayList<>();
     if (!root.isObject()) {
-      return new Submission(null, false, List.of(new Violation("$", "the cart must be a JSON object")));
+      return new Submission(null, false, List.of(new Violation("cart.object", "$", "the cart must be a JSON object")));
     }
     boolean cancel = root.path("cancel").asBoolean(false);
     String currency = Json.text(root, "currency");
     if (currency == null || !isCurrencyCode(currency)) {
-      problems.add(new Violation("currency", "required: an ISO 4217 code of three capital letters"));
+      problems.add(new Violation("cart.currency.required", "currency", "required: an ISO 4217 code of three capital letters"));
     }
     BigDecimal shipping = amount(root, "shipping", null, problems);
     BigDecimal tax = amount(root, "tax", null, problems);
     JsonNode linesNode = root.get("lines");
     List<CartLine> lines = new ArrayList<>();
     if (linesNode != null && !linesNode.isNull() && !linesNode.isArray()) {
-      problems.add(new Violation("lines", "must be an array"));
+      problems.add(new Violation("cart.lines.array", "lines", "must be an array"));
     } else if (linesNode != null && linesNode.size() > MAX_LINES) {
-      problems.add(new Violation("lines", "at most " + MAX_LINES + " lines"));
+      problems.add(new Violation("cart.lines.max", "lines", "at most " + MAX_LINES + " lines"));
     } else if (linesNode != null) {
       for (int i = 0; i < linesNode.size(); i++) {
         CartLine line = readLine(linesNode.get(i), i, currency, problems);
@@ -56,7 +56,7 @@ public final class CartJson {
       }
     }
     if (lines.isEmpty() && !cancel && problems.isEmpty() && linesNode == null) {
-      problems.add(new Violation("lines", "required (an empty array transfers an empty cart)"));
+      problems.add(new Violation("cart.lines.required", "lines", "required (an empty array transfers an empty cart)"));
     }
     checkLineIds(lines, problems);
     Cart cart = problems.isEmpty() ? new Cart(currency, lines, shipping, tax) : null;
@@ -66,7 +66,7 @@ public final class CartJson {
   private static CartLine readLine(JsonNode node, int index, String cartCurrency, List<Violation> problems) {
     String at = "lines[" + index + "]";
     if (node == null || !node.isObject()) {
-      problems.add(new Violation(at, "must be an object"));
+      problems.add(new Violation("cart.line.object", at, "must be an object"));
       return null;
     }
     int before = problems.size();
@@ -77,39 +77,39 @@ public final class CartJson {
     String description = text(node, "description", at, MAX_TEXT, problems);
     String sku = text(node, "sku", at, 256, problems);
     if (description == null || description.isBlank()) {
-      problems.add(new Violation(at + ".description", "required"));
+      problems.add(new Violation("cart.line.description.required", at + ".description", "required"));
     }
     BigDecimal quantity = amount(node, "quantity", at, problems);
     if (quantity == null && !node.has("quantity")) {
-      problems.add(new Violation(at + ".quantity", "required"));
+      problems.add(new Violation("cart.line.quantity.required", at + ".quantity", "required"));
     } else if (quantity != null && quantity.signum() <= 0) {
-      problems.add(new Violation(at + ".quantity", "must be greater than 0"));
+      problems.add(new Violation("cart.line.quantity.positive", at + ".quantity", "must be greater than 0"));
     }
     String unit = text(node, "unit", at, 16, problems);
     if (unit == null || unit.isBlank()) {
-      problems.add(new Violation(at + ".unit", "required (a unit of measure such as PCE or EA)"));
+      problems.add(new Violation("cart.line.unit.required", at + ".unit", "required (a unit of measure such as PCE or EA)"));
     }
     BigDecimal unitPrice = amount(node, "unitPrice", at, problems);
     if (unitPrice == null && !node.has("unitPrice")) {
-      problems.add(new Violation(at + ".unitPrice", "required (0 for a free item)"));
+      problems.add(new Violation("cart.line.unitPrice.required", at + ".unitPrice", "required (0 for a free item)"));
     } else if (unitPrice != null && unitPrice.signum() < 0) {
-      problems.add(new Violation(at + ".unitPrice", "must not be negative"));
+      problems.add(new Violation("cart.line.unitPrice.notNegative", at + ".unitPrice", "must not be negative"));
     }
     BigDecimal priceUnit = amount(node, "priceUnit", at, problems);
     if (priceUnit != null && priceUnit.signum() <= 0) {
-      problems.add(new Violation(at + ".priceUnit", "must be greater than 0"));
+      problems.add(new Violation("cart.line.priceUnit.positive", at + ".priceUnit", "must be greater than 0"));
     }
     String currency = text(node, "currency", at, 3, problems);
     if (currency != null && !isCurrencyCode(currency)) {
-      problems.add(new Violation(at + ".currency", "must be an ISO 4217 code of three capital letters"));
+      problems.add(new Violation("cart.line.currency.iso4217", at + ".currency", "must be an ISO 4217 code of three capital letters"));
     } else if (currency != null && cartCurrency != null && !currency.equals(cartCurrency)) {
-      problems.add(new Violation(at + ".currency", "must equal the cart currency " + cartCurrency));
+      problems.add(new Violation("cart.line.currency.sameAsCart", at + ".currency", "must equal the cart currency " + cartCurrency));
     }
     Integer leadTime = null;
     JsonNode leadNode = node.get("leadTimeDays");
     if (leadNode != null && !leadNode.isNull()) {
       if (!leadNode.canConvertToInt() || !leadNode.isIntegralNumber() || leadNode.intValue() < 0) {
-        problems.add(new Violation(at + ".leadTimeDays", "must be a whole number of days, 0 or more"));
+        problems.add(new Violation("cart.line.leadTimeDays.wholeDays", at + ".leadTimeDays", "must be a whole number of days, 0 or more"));
       } else {
         leadTime = leadNode.intValue();
       }
@@ -120,18 +120,18 @@ public final class CartJson {
       String scheme = Json.text(cls, "scheme");
       String code = Json.text(cls, "code");
       if (!cls.isObject() || scheme == null || scheme.isBlank() || code == null || code.isBlank()) {
-        problems.add(new Violation(at + ".classification", "needs both scheme and code"));
+        problems.add(new Violation("cart.line.classification.complete", at + ".classification", "needs both scheme and code"));
       } else {
         classification = new Classification(scheme, code);
       }
     }
     JsonNode service = node.get("service");
     if (service != null && !service.isNull() && !service.isBoolean()) {
-      problems.add(new Violation(at + ".service", "must be true or false"));
+      problems.add(new Violation("cart.line.service.boolean", at + ".service", "must be true or false"));
     }
     JsonNode attributes = node.get("attributes");
     if (attributes != null && !attributes.isNull() && !attributes.isObject()) {
-      problems.add(new Violation(at + ".attributes", "must be an object of names to texts"));
+      problems.add(new Violation("cart.line.attributes.object", at + ".attributes", "must be an object of names to texts"));
     }
     CartLine line = CartLine.builder()
         .lineId(lineId)
@@ -175,13 +175,13 @@ public final class CartJson {
     Set<String> ids = new HashSet<>();
     for (int i = 0; i < lines.size(); i++) {
       if (!ids.add(lines.get(i).lineId())) {
-        problems.add(new Violation("lines[" + i + "].lineId", "duplicate line id " + lines.get(i).lineId()));
+        problems.add(new Violation("cart.line.lineId.unique", "lines[" + i + "].lineId", "duplicate line id " + lines.get(i).lineId()));
       }
     }
     for (int i = 0; i < lines.size(); i++) {
       String parent = lines.get(i).parentLineId();
       if (parent != null && (!ids.contains(parent) || parent.equals(lines.get(i).lineId()))) {
-        problems.add(new Violation("lines[" + i + "].parentLineId", "no other line has the id " + parent));
+        problems.add(new Violation("cart.line.parentLineId.exists", "lines[" + i + "].parentLineId", "no other line has the id " + parent));
       }
     }
   }
@@ -192,12 +192,12 @@ public final class CartJson {
       return null;
     }
     if (!value.isTextual() && !value.isNumber()) {
-      problems.add(new Violation(at + "." + field, "must be a string"));
+      problems.add(new Violation("cart.field.string", at + "." + field, "must be a string"));
       return null;
     }
     String text = value.asText();
     if (text.length() > max) {
-      problems.add(new Violation(at + "." + field, "longer than " + max + " characters"));
+      problems.add(new Violation("cart.field.maxLength", at + "." + field, "longer than " + max + " characters"));
       return null;
     }
     return text;
@@ -219,7 +219,7 @@ public final class CartJson {
     } catch (NumberFormatException e) {
       // reported below
     }
-    problems.add(new Violation(at == null ? field : at + "." + field, "must be a decimal number (a JSON number or a string like \"12.50\")"));
+    problems.add(new Violation("cart.field.decimal", at == null ? field : at + "." + field, "must be a decimal number (a JSON number or a string like \"12.50\")"));
     return null;
   }
 

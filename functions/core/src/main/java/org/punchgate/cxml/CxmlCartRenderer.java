@@ -68,16 +68,16 @@ public final class CxmlCartRenderer implements CartRenderer {
     Connection connection = session.connection();
     CxmlSettings settings = connection.cxml();
     if (settings == null) {
-      return Rendered.invalid(List.of(new Violation("connection.cxml", "the connection has no cXML settings")));
+      return Rendered.invalid(List.of(new Violation("cxml.connection.settings", "connection.cxml", "the connection has no cXML settings")));
     }
     CallUp.Cxml callUp = callUp(session);
     String action = callUp.browserFormPost();
     if (action == null || action.isBlank()) {
-      violations.add(new Violation("session." + CallUp.Cxml.BROWSER_FORM_POST, "is missing"));
+      violations.add(new Violation("cxml.session.browserFormPost", "session." + CallUp.Cxml.BROWSER_FORM_POST, "is missing"));
     }
     String cookie = callUp.buyerCookie();
     if (cookie == null) {
-      violations.add(new Violation("session." + CallUp.Cxml.BUYER_COOKIE, "is missing"));
+      violations.add(new Violation("cxml.session.buyerCookie", "session." + CallUp.Cxml.BUYER_COOKIE, "is missing"));
     }
     CxmlCredential supplier = settings.to() != null ? settings.to() : callUp.to();
     CxmlCredential buyer = callUp.from();
@@ -85,10 +85,10 @@ public final class CxmlCartRenderer implements CartRenderer {
       buyer = settings.from().get(0);
     }
     if (supplier == null) {
-      violations.add(new Violation("connection.cxml.to", "our own credential is not configured"));
+      violations.add(new Violation("cxml.connection.to", "connection.cxml.to", "our own credential is not configured"));
     }
     if (buyer == null) {
-      violations.add(new Violation("session." + CallUp.Cxml.FROM_IDENTITY, "the buyer's credential is unknown"));
+      violations.add(new Violation("cxml.session.from", "session." + CallUp.Cxml.FROM_IDENTITY, "the buyer's credential is unknown"));
     }
     Cart effective = cancel || cart == null ? Cart.empty(currencyOf(cart, session)) : cart;
     String currency = currencyOf(effective, session);
@@ -172,51 +172,51 @@ public final class CxmlCartRenderer implements CartRenderer {
         }
       }
       if (!fields.containsKey(CxmlFields.SUPPLIER_PART_ID)) {
-        violations.add(new Violation(at + ".sku", "is required: it becomes the cXML SupplierPartID"));
+        violations.add(new Violation("cxml.line.sku.required", at + ".sku", "is required: it becomes the cXML SupplierPartID"));
       }
       if (!fields.containsKey(CxmlFields.DESCRIPTION) && !fields.containsKey(CxmlFields.SHORT_NAME)) {
-        violations.add(new Violation(at + ".description", "is required: it becomes the cXML Description"));
+        violations.add(new Violation("cxml.line.description.required", at + ".description", "is required: it becomes the cXML Description"));
       }
       if (line.quantity() == null || line.quantity().signum() <= 0) {
-        violations.add(new Violation(at + ".quantity", "must be greater than zero"));
+        violations.add(new Violation("cxml.line.quantity.positive", at + ".quantity", "must be greater than zero"));
       }
       if (line.unitPrice() == null) {
-        violations.add(new Violation(at + ".unitPrice", "is required: it becomes the cXML UnitPrice"));
+        violations.add(new Violation("cxml.line.unitPrice.required", at + ".unitPrice", "is required: it becomes the cXML UnitPrice"));
       }
       String currency = line.currency() != null ? line.currency() : cartCurrency;
       if (!currency.equals(cartCurrency)) {
-        violations.add(new Violation(at + ".currency", "is " + currency + " but the cart is in " + cartCurrency
+        violations.add(new Violation("cxml.line.currency.sameAsCart", at + ".currency", "is " + currency + " but the cart is in " + cartCurrency
             + ": a PunchOutOrderMessage has one Total"));
       }
       String unit = connection.buyerUnit(line.unit());
       if (unit == null || unit.isBlank()) {
-        violations.add(new Violation(at + ".unit", "is required: it becomes the cXML UnitOfMeasure"));
+        violations.add(new Violation("cxml.line.unit.required", at + ".unit", "is required: it becomes the cXML UnitOfMeasure"));
       }
       Classification classification = line.classification() != null && notBlank(line.classification().code())
           && notBlank(line.classification().scheme()) ? line.classification() : connection.defaultClassification();
       if (classification == null) {
-        violations.add(new Violation(at + ".classification",
+        violations.add(new Violation("cxml.line.classification.required", at + ".classification",
             "is required (cXML needs at least one Classification) and the connection has no default"));
       }
       String lead = fields.get(CxmlFields.LEAD_TIME);
       if (lead != null && !LEAD_TIME.matcher(lead.strip()).matches()) {
-        violations.add(new Violation(at + ".leadTimeDays", "must be a whole number of days, not " + lead));
+        violations.add(new Violation("cxml.line.leadTimeDays.wholeDays", at + ".leadTimeDays", "must be a whole number of days, not " + lead));
       }
       if (line.priceUnit() != null && line.priceUnit().signum() <= 0) {
-        violations.add(new Violation(at + ".priceUnit", "must be greater than zero"));
+        violations.add(new Violation("cxml.line.priceUnit.positive", at + ".priceUnit", "must be greater than zero"));
       }
       boolean priceBasis = line.priceUnit() != null && line.priceUnit().compareTo(BigDecimal.ONE) != 0;
       if (priceBasis && !hierarchy) {
-        violations.add(new Violation(at + ".priceUnit",
+        violations.add(new Violation("cxml.line.priceUnit.needsPriceBasis", at + ".priceUnit",
             "a price unit other than 1 needs PriceBasisQuantity, which cXML " + version + " does not have"));
       }
       Integer parentNumber = null;
       if (line.parentLineId() != null) {
         parentNumber = numberOfId.get(line.parentLineId());
         if (parentNumber == null) {
-          violations.add(new Violation(at + ".parentLineId", "names no line of this cart: " + line.parentLineId()));
+          violations.add(new Violation("cxml.line.parentLineId.exists", at + ".parentLineId", "names no line of this cart: " + line.parentLineId()));
         } else if (!hierarchy) {
-          violations.add(new Violation(at + ".parentLineId",
+          violations.add(new Violation("cxml.line.parentLineId.needsHierarchy", at + ".parentLineId",
               "item hierarchies need cXML " + CxmlVersions.ITEM_HIERARCHY + " or later, the connection writes " + version));
         }
       }

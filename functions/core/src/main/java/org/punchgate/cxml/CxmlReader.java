@@ -38,7 +38,7 @@ public final class CxmlReader {
     SecureXml.Parsed parsed = SecureXml.parse(document);
     if (parsed instanceof SecureXml.Parsed.Malformed m) {
       String where = m.line() > 0 ? "line " + m.line() : "document";
-      return new Result.Invalid(List.of(new Violation(where, "not well-formed XML: " + m.message())));
+      return new Result.Invalid(List.of(new Violation("cxml.xml.wellFormed", where, "not well-formed XML: " + m.message())));
     }
     SecureXml.Parsed.Document doc = (SecureXml.Parsed.Document) parsed;
     Reading reading = new Reading();
@@ -108,7 +108,7 @@ public final class CxmlReader {
     List<CxmlHeader.Credential> credentials(XmlElement party, String path) {
       List<CxmlHeader.Credential> list = new ArrayList<>();
       if (party == null) {
-        violations.add(new Violation(path, "is missing"));
+        violations.add(new Violation("cxml.element.required", path, "is missing"));
         return list;
       }
       List<XmlElement> credentials = party.children("Credential");
@@ -425,7 +425,7 @@ public final class CxmlReader {
     }
 
     void problem(String path, XmlElement near, String message) {
-      violations.add(new Violation(path + (near != null && near.line() > 0 ? " (line " + near.line() + ")" : ""), message));
+      violations.add(new Violation("cxml.document.content", path + (near != null && near.line() > 0 ? " (line " + near.line() + ")" : ""), message));
     }
 
     static CxmlAddress address(XmlElement a) {

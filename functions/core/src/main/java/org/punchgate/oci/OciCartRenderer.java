@@ -32,7 +32,7 @@ public final class OciCartRenderer implements CartRenderer {
     Charset charset = OciText.pageCharset(callUp(session, OciCallUp.HTTP_CONTENT_CHARSET));
     String hookUrl = callUp(session, OciCallUp.HOOK_URL);
     if (hookUrl == null || hookUrl.isBlank()) {
-      return Rendered.invalid(List.of(new Violation(OciCallUp.HOOK_URL, "the session has no return address")));
+      return Rendered.invalid(List.of(new Violation("oci.session.hookUrl", OciCallUp.HOOK_URL, "the session has no return address")));
     }
     OciReturnAddress address = OciReturnAddress.of(hookUrl, charset);
     List<ReturnForm.Field> fields = new ArrayList<>(address.queryFields());
@@ -88,7 +88,7 @@ public final class OciCartRenderer implements CartRenderer {
       return List.of(new OciHierarchy.Item(0, lines.getFirst(), 1, null, null, List.of()));
     }
     if (!lines.isEmpty()) {
-      violations.add(new Violation(OciCallUp.PRODUCTID, "VALIDATE asked for product " + productId
+      violations.add(new Violation("oci.validate.productInCart", OciCallUp.PRODUCTID, "VALIDATE asked for product " + productId
           + ", which is not one line of the cart"));
     }
     return List.of();

@@ -45,9 +45,9 @@ final class OciHierarchy {
       if (parent == null) {
         roots.add(i);
       } else if (!byId.containsKey(parent)) {
-        violations.add(new Violation("lines[" + i + "].parentLineId", "no line of the cart has the id " + parent));
+        violations.add(new Violation("oci.line.parentLineId.exists", "lines[" + i + "].parentLineId", "no line of the cart has the id " + parent));
       } else if (duplicates.contains(parent)) {
-        violations.add(new Violation("lines[" + i + "].parentLineId", "more than one line has the id " + parent));
+        violations.add(new Violation("oci.line.parentLineId.unique", "lines[" + i + "].parentLineId", "more than one line has the id " + parent));
       } else {
         children.computeIfAbsent(byId.get(parent), k -> new ArrayList<>()).add(i);
       }
@@ -66,7 +66,7 @@ final class OciHierarchy {
     for (int i = 0; i < lines.size(); i++) {
       String parent = lines.get(i).parentLineId();
       if (!placed[i] && parent != null && byId.containsKey(parent) && !duplicates.contains(parent)) {
-        violations.add(new Violation("lines[" + i + "].parentLineId", "the line is its own ancestor"));
+        violations.add(new Violation("oci.line.parentLineId.noCycle", "lines[" + i + "].parentLineId", "the line is its own ancestor"));
       }
     }
     return items;

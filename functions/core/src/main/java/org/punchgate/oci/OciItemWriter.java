@@ -212,7 +212,7 @@ final class OciItemWriter {
     Value unit = values.get(OciField.PRICEUNIT);
     BigDecimal per = unit == null ? BigDecimal.ONE : OciValues.number(unit.text());
     if (mapping.sourceOf(OciField.PRICEUNIT.target()).kind() == FieldSource.Kind.NONE || per == null) {
-      violations.add(new Violation(price.location(), OciField.PRICE.target() + " allows at most "
+      violations.add(new Violation("oci.item.price.digits", price.location(), OciField.PRICE.target() + " allows at most "
           + OciField.MAX_DECIMALS + " decimals, got " + price.text() + ", and " + OciField.PRICEUNIT.target()
           + " cannot carry the rest" + from(price)));
       values.remove(OciField.PRICE);
@@ -229,14 +229,17 @@ final class OciItemWriter {
   private String check(OciField field, Value value, List<Violation> violations) {
     int max = field.maxLength(version);
     String problem = null;
+    String rule = "oci.item." + field.kind().name().toLowerCase(java.util.Locale.ROOT);
     String text = value.text();
     switch (field.kind()) {
       case TEXT -> text = OciText.cut(OciText.closestIn(text, charset), max);
       case CODE -> {
         if (text.length() > max) {
           problem = "allows at most " + max + " characters in OCI " + version.label() + ", got " + text.length();
+          rule = "oci.item.code.maxLength";
         } else if (!OciText.canEncode(text, charset)) {
           problem = "has characters the buyer's charset " + charset.name() + " cannot carry";
+          rule = "oci.item.charset";
         }
       }
       case DECIMAL -> {
@@ -252,7 +255,7 @@ final class OciItemWriter {
       case FLAG -> problem = OciField.FLAG_SET.equals(text) ? null : "is " + OciField.FLAG_SET + " or empty, got " + text;
     }
     if (problem != null) {
-      violations.add(new Violation(value.location(), field.target() + " " + problem + from(value)));
+      violations.add(new Violation(rule, value.location(), field.target() + " " + problem + from(value)));
       return null;
     }
     return text;
@@ -284,7 +287,7 @@ final class OciItemWriter {
   private void require(int index, Map<OciField, Value> values, OciField field, boolean when, String rule,
       List<Violation> violations) {
     if (when && !values.containsKey(field)) {
-      violations.add(new Violation(location(index, mapping.sourceOf(field.target())), field.target() + " " + rule));
+      violations.add(new Violation("oci.item." + field.name().toLowerCase(java.util.Locale.ROOT) + ".required", location(index, mapping.sourceOf(field.target())), field.target() + " " + rule));
     }
   }
 
@@ -300,7 +303,7 @@ final class OciItemWriter {
         fields.add(new ReturnForm.Field(target + "[" + item.n() + "]", text));
       } else {
         String origin = origin(source) == null ? "" : " (" + origin(source) + ")";
-        violations.add(new Violation(location(index, source), target + " has characters the buyer's charset "
+        violations.add(new Violation("oci.item.charset", location(index, source), target + " has characters the buyer's charset "
             + charset.name() + " cannot carry" + origin));
       }
     });

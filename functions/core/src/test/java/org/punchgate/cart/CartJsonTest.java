@@ -71,4 +71,13 @@ class CartJsonTest {
       assertEquals(known, documented);
     }
   }
+
+  @Test
+  void eachViolationNamesItsStableRule() {
+    var submission = CartJson.read(Json.parse("""
+        {"currency":"EUR","lines":[{"description":"Drill","quantity":0,"unit":"PCE","unitPrice":"-1"}]}
+        """.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    assertEquals(List.of("cart.line.quantity.positive", "cart.line.unitPrice.notNegative"),
+        submission.violations().stream().map(org.punchgate.validation.Violation::rule).toList());
+  }
 }

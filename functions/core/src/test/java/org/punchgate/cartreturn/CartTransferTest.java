@@ -35,7 +35,7 @@ class CartTransferTest {
     for (int i = 0; i < cart.lines().size(); i++) {
       var line = cart.lines().get(i);
       if ("TOO-LONG".equals(line.sku())) {
-        problems.add(new Violation("lines[" + i + "].sku", "too long for the buyer"));
+        problems.add(new Violation("test.sku.length", "lines[" + i + "].sku", "too long for the buyer"));
       }
       fields.add(new ReturnForm.Field(line.sku(), line.quantity().toPlainString()));
     }

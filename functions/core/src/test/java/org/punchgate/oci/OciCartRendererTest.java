@@ -60,7 +60,7 @@ class OciCartRendererTest {
 
   @Test
   void missingReturnAddressIsAViolation() {
-    assertEquals(List.of(new Violation("HOOK_URL", "the session has no return address")),
+    assertEquals(List.of(new Violation("oci.session.hookUrl", "HOOK_URL", "the session has no return address")),
         render(session(ConnectionFormat.OCI_4_0, OciCallUp.HOOK_URL, null), ONE_LINE).violations());
   }
 
@@ -111,8 +111,8 @@ class OciCartRendererTest {
     Session latin1 = session(ConnectionFormat.OCI_4_0, OciCallUp.HTTP_CONTENT_CHARSET, "iso-8859-1");
     List<Violation> violations = render(latin1, cart(line("ŁX-1").build())).violations();
     assertEquals(List.of(
-        new Violation("lines[0].sku", "NEW_ITEM-VENDORMAT has characters the buyer's charset ISO-8859-1 cannot carry"),
-        new Violation("lines[0].sku",
+        new Violation("oci.item.charset", "lines[0].sku", "NEW_ITEM-VENDORMAT has characters the buyer's charset ISO-8859-1 cannot carry"),
+        new Violation("oci.item.charset", "lines[0].sku",
             "NEW_ITEM-EXT_PRODUCT_ID has characters the buyer's charset ISO-8859-1 cannot carry")), violations);
   }
 
@@ -217,7 +217,7 @@ class OciCartRendererTest {
   @Test
   void priceUnitThatWouldOutgrowItsFieldIsAViolation() {
     var line = line("A").price("0.0000001").build();
-    assertEquals(List.of(new Violation("lines[0].unitPrice", "NEW_ITEM-PRICEUNIT allows at most 5 digits in OCI 4.0, "
+    assertEquals(List.of(new Violation("oci.item.integer", "lines[0].unitPrice", "NEW_ITEM-PRICEUNIT allows at most 5 digits in OCI 4.0, "
         + "got 100000 (raised so that the unit price 0.0000001 is exact)")),
         render(session(ConnectionFormat.OCI_4_0), cart(line)).violations());
     Map<String, String> v30 = fields(form(session(ConnectionFormat.OCI_3_0), cart(line)));
@@ -228,7 +228,7 @@ class OciCartRendererTest {
   @Test
   void priceWithTooManyDecimalsIsAViolationWhenPriceUnitIsNotMapped() {
     Session session = session(connection(ConnectionFormat.OCI_4_0, Map.of("NEW_ITEM-PRICEUNIT", "none"), Map.of(), null));
-    assertEquals(List.of(new Violation("lines[0].unitPrice", "NEW_ITEM-PRICE allows at most 3 decimals, got 0.0125, "
+    assertEquals(List.of(new Violation("oci.item.price.digits", "lines[0].unitPrice", "NEW_ITEM-PRICE allows at most 3 decimals, got 0.0125, "
         + "and NEW_ITEM-PRICEUNIT cannot carry the rest")),
         render(session, cart(line("A").price("0.0125").build())).violations());
   }
@@ -240,22 +240,22 @@ class OciCartRendererTest {
     assertEquals("EUR", fields(form(session(ConnectionFormat.OCI_4_0), cart(line("A").currency(null).build())))
         .get("NEW_ITEM-CURRENCY[1]"));
     Cart noCurrency = new Cart(null, List.of(line("A").currency(null).build()), null, null);
-    assertEquals(List.of(new Violation("lines[0].currency", "NEW_ITEM-CURRENCY is required with NEW_ITEM-PRICE")),
+    assertEquals(List.of(new Violation("oci.item.currency.required", "lines[0].currency", "NEW_ITEM-CURRENCY is required with NEW_ITEM-PRICE")),
         render(session(ConnectionFormat.OCI_4_0), noCurrency).violations());
   }
 
   @Test
   void unitIsRequiredOnlyWithoutMaterialNumber() {
-    assertEquals(List.of(new Violation("lines[0].unit", "NEW_ITEM-UNIT is required when NEW_ITEM-MATNR is empty")),
+    assertEquals(List.of(new Violation("oci.item.unit.required", "lines[0].unit", "NEW_ITEM-UNIT is required when NEW_ITEM-MATNR is empty")),
         render(session(ConnectionFormat.OCI_4_0), cart(line("A").unit(null).build())).violations());
     assertTrue(render(session(ConnectionFormat.OCI_4_0), cart(line("A").unit(null).buyerSku("4711").build())).valid());
   }
 
   @Test
   void quantityAndDescriptionOrMaterialNumberAreRequired() {
-    assertEquals(List.of(new Violation("lines[0].quantity", "NEW_ITEM-QUANTITY is required")),
+    assertEquals(List.of(new Violation("oci.item.quantity.required", "lines[0].quantity", "NEW_ITEM-QUANTITY is required")),
         render(session(ConnectionFormat.OCI_4_0), cart(line("A").quantity(null).build())).violations());
-    assertEquals(List.of(new Violation("lines[0].description", "NEW_ITEM-DESCRIPTION or NEW_ITEM-MATNR is required")),
+    assertEquals(List.of(new Violation("oci.item.description.required", "lines[0].description", "NEW_ITEM-DESCRIPTION or NEW_ITEM-MATNR is required")),
         render(session(ConnectionFormat.OCI_4_0), cart(line("A").description(null).build())).violations());
     assertTrue(render(session(ConnectionFormat.OCI_4_0), cart(line("A").description(null).buyerSku("4711").build()))
         .valid());
@@ -265,12 +265,12 @@ class OciCartRendererTest {
   void categoryNeedsItsSchemaTypeAndItemsNeedTheirHeader() {
     Session category = session(connection(ConnectionFormat.OCI_4_0, Map.of("NEW_ITEM-EXT_CATEGORY", "const:43211503"),
         Map.of(), null));
-    assertEquals(List.of(new Violation("lines[0].classification.scheme",
+    assertEquals(List.of(new Violation("oci.item.ext_schema_type.required", "lines[0].classification.scheme",
         "NEW_ITEM-EXT_SCHEMA_TYPE is required with a category (NEW_ITEM-EXT_CATEGORY_ID, NEW_ITEM-EXT_CATEGORY)")),
         render(category, ONE_LINE).violations());
     assertEquals(List.of(
-        new Violation("lines[0].contract", "NEW_ITEM-CONTRACT is required with NEW_ITEM-CONTRACT_ITEM"),
-        new Violation("lines[0].quoteId", "NEW_ITEM-EXT_QUOTE_ID is required with NEW_ITEM-EXT_QUOTE_ITEM")),
+        new Violation("oci.item.contract.required", "lines[0].contract", "NEW_ITEM-CONTRACT is required with NEW_ITEM-CONTRACT_ITEM"),
+        new Violation("oci.item.ext_quote_id.required", "lines[0].quoteId", "NEW_ITEM-EXT_QUOTE_ID is required with NEW_ITEM-EXT_QUOTE_ITEM")),
         render(session(ConnectionFormat.OCI_4_0), cart(line("A").contract(null, "1").quote(null, "2").build()))
             .violations().stream().sorted(java.util.Comparator.comparing(Violation::message)).toList());
   }

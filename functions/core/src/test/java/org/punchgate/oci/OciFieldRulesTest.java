@@ -70,7 +70,7 @@ class OciFieldRulesTest {
   void tooLongIdentifierFromTheCartNamesTheCartField() {
     Session session = session(ConnectionFormat.OCI_3_0);
     CartRenderer.Rendered rendered = render(session, cart(line("SKU-1").buyerSku("M".repeat(19)).build()));
-    assertEquals(List.of(new Violation("lines[0].buyerSku",
+    assertEquals(List.of(new Violation("oci.item.code.maxLength", "lines[0].buyerSku",
         "NEW_ITEM-MATNR allows at most 18 characters in OCI 3.0, got 19")), rendered.violations());
 
     Session v4 = session(ConnectionFormat.OCI_4_0);
@@ -131,7 +131,7 @@ class OciFieldRulesTest {
   void quantityFromTheCartWithTooManyDecimalsNamesTheCartField() {
     List<Violation> violations = render(session(ConnectionFormat.OCI_5_0),
         cart(line("A").quantity("0.0005").build())).violations();
-    assertEquals(List.of(new Violation("lines[0].quantity", "NEW_ITEM-QUANTITY allows at most 3 decimals, got 0.0005")),
+    assertEquals(List.of(new Violation("oci.item.decimal", "lines[0].quantity", "NEW_ITEM-QUANTITY allows at most 3 decimals, got 0.0005")),
         violations);
   }
 

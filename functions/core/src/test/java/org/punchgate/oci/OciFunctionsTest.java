@@ -63,7 +63,7 @@ class OciFunctionsTest {
 
   @Test
   void validateOfAProductNotInTheCartIsAViolation() {
-    assertEquals(List.of(new Violation("PRODUCTID", "VALIDATE asked for product Z, which is not one line of the cart")),
+    assertEquals(List.of(new Violation("oci.validate.productInCart", "PRODUCTID", "VALIDATE asked for product Z, which is not one line of the cart")),
         render(session(ConnectionFormat.OCI_4_0, OciCallUp.FUNCTION, "VALIDATE", OciCallUp.PRODUCTID, "Z"), THREE)
             .violations());
   }

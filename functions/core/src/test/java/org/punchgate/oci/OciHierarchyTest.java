@@ -61,7 +61,7 @@ class OciHierarchyTest {
 
   @Test
   void childOfAnUnknownLineIsAViolation() {
-    assertEquals(List.of(new Violation("lines[0].parentLineId", "no line of the cart has the id NOPE")),
+    assertEquals(List.of(new Violation("oci.line.parentLineId.exists", "lines[0].parentLineId", "no line of the cart has the id NOPE")),
         render(session(ConnectionFormat.OCI_5_0), cart(line("A").parent("NOPE").build())).violations());
   }
 
@@ -71,7 +71,7 @@ class OciHierarchyTest {
     assertEquals(List.of("lines[0].parentLineId", "lines[1].parentLineId"),
         render(session(ConnectionFormat.OCI_5_0), cycle).violations().stream().map(Violation::location).toList());
     Cart twice = cart(line("A").build(), line("A").build(), line("B").parent("A").build());
-    assertEquals(List.of(new Violation("lines[2].parentLineId", "more than one line has the id A")),
+    assertEquals(List.of(new Violation("oci.line.parentLineId.unique", "lines[2].parentLineId", "more than one line has the id A")),
         render(session(ConnectionFormat.OCI_4_0), twice).violations());
     assertEquals(List.of(), render(session(ConnectionFormat.OCI_4_0), cart(line("A").build(), line("A").build()))
         .violations(), "a repeated id nobody refers to harms nothing");
