@@ -2,6 +2,7 @@ package org.punchgate.order;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,6 +32,19 @@ class ErpOrderSchemaTest {
   @Test
   void aThousandLineOrderPassesTheSchema() {
     assertEquals(List.of(), ErpOrderSchema.errors(ErpOrderMessage.write(OrderFixtures.largeOrder(1000))));
+  }
+
+  /** The example in README is a real message: valid against the schema, and readable as an order. */
+  @Test
+  void theReadmeExamplePassesTheSchemaAndReadsAsAnOrder() throws Exception {
+    String readme = java.nio.file.Files.readString(java.nio.file.Path.of("..", "..", "README.md"));
+    int marker = readme.indexOf("<!-- erp-order example");
+    assertTrue(marker > 0, "README has the marked example");
+    int start = readme.indexOf("```json\n", marker) + "```json\n".length();
+    byte[] example = readme.substring(start, readme.indexOf("```", start)).getBytes(StandardCharsets.UTF_8);
+    assertEquals(List.of(), ErpOrderSchema.errors(example));
+    var order = assertInstanceOf(ErpOrderMessage.Reading.Readable.class, ErpOrderMessage.read(example)).order();
+    assertEquals(OrderId.forCart(order.punchout().cartId()), order.orderId());
   }
 
   @Test

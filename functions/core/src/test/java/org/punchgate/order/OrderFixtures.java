@@ -15,15 +15,15 @@ import org.punchgate.order.OrderLine.Classification;
  * carry: a ping with the least it needs, a PunchIn order with every optional part, a currency without
  * minor units, and a very large order.
  */
-final class OrderFixtures {
+public final class OrderFixtures {
 
-  static final Instant CREATED = Instant.parse("2026-11-23T10:15:30Z");
-  static final Instant TRANSFERRED = Instant.parse("2026-11-23T09:58:02.125Z");
+  public static final Instant CREATED = Instant.parse("2026-11-23T10:15:30Z");
+  public static final Instant TRANSFERRED = Instant.parse("2026-11-23T09:58:02.125Z");
 
   private OrderFixtures() {}
 
   /** Every fixture by name, for tests that check all of them. */
-  static Map<String, Order> all() {
+  public static Map<String, Order> all() {
     return Map.of(
         "minimal ping", minimalPing(),
         "ping from the demo-oci5 hierarchy cart", demoHierarchyPing(),
@@ -32,7 +32,7 @@ final class OrderFixtures {
   }
 
   /** The least a ping order carries: one line, no contact, no delivery, no findings. */
-  static Order minimalPing() {
+  public static Order minimalPing() {
     var lines = List.of(OrderLine.priced("1", null, "PPE-GOGGLE-OTG", null,
         "Überbrillen-Schutzbrille, klar, kratzfest – für Brillenträger", new BigDecimal("3"), "PCE",
         new BigDecimal("12.40"), null, null, null, "EUR"));
@@ -43,7 +43,7 @@ final class OrderFixtures {
   }
 
   /** The drill kit with its two batteries as child lines (priced inside the kit) and screws priced per 100. */
-  static Order demoHierarchyPing() {
+  public static Order demoHierarchyPing() {
     var unspsc = "UNSPSC";
     var lines = List.of(
         OrderLine.priced("1", null, "DRL-18V-KIT", "MAT-100234", "Cordless drill driver 18 V, kit in case",
@@ -63,7 +63,7 @@ final class OrderFixtures {
   }
 
   /** A PunchIn order with every optional field the message has, findings included. */
-  static Order fullPeppolOrder() {
+  public static Order fullPeppolOrder() {
     var lines = List.of(
         OrderLine.priced("1", null, "BAT-18V-40", "B-4711", "Li-ion battery pack 18 V 4.0 Ah",
             new BigDecimal("10"), "EA", new BigDecimal("58.00"), BigDecimal.ONE, new BigDecimal("25"),
@@ -86,7 +86,7 @@ final class OrderFixtures {
   }
 
   /** A currency without minor units: amounts are whole yen. */
-  static Order yenOrder() {
+  public static Order yenOrder() {
     var lines = List.of(OrderLine.priced("10", null, "PPE-GOGGLE-OTG", null, "Safety goggles",
         new BigDecimal("3"), "EA", new BigDecimal("1833"), null, null, null, "JPY"));
     return new Order(OrderId.forBuyerOrder("demo-cxml", "NetworkID:AN-DEMO-BUYER", "DO1234"), OrderStatus.NEW,
@@ -96,7 +96,7 @@ final class OrderFixtures {
   }
 
   /** An order of {@code count} lines like the demo catalog's, each with every line field filled. */
-  static Order largeOrder(int count) {
+  public static Order largeOrder(int count) {
     List<OrderLine> lines = new ArrayList<>(count);
     for (int i = 1; i <= count; i++) {
       lines.add(OrderLine.priced(Integer.toString(i), null, "DRL-18V-KIT", "MAT-" + (100000 + i),
