@@ -32,4 +32,15 @@ class SqsOrderQueueTest {
     assertEquals(ErpOrderMessage.write(huge).length, outcome.bytes());
     assertEquals(List.of(), calls);
   }
+
+  @Test
+  void usesTheConnectionIdAsGroupIdWhereSqsTakesItAndAStableHashElsewhere() {
+    assertEquals("demo-oci4", SqsOrderQueue.groupId("demo-oci4"));
+    assertEquals("acme/EU:01", SqsOrderQueue.groupId("acme/EU:01"));
+    String umlaut = SqsOrderQueue.groupId("Müller Bau");
+    assertEquals(umlaut, SqsOrderQueue.groupId("Müller Bau"));
+    assertEquals("connection-", umlaut.substring(0, 11));
+    assertEquals(51, umlaut.length());
+    assertEquals(51, SqsOrderQueue.groupId("x".repeat(129)).length());
+  }
 }

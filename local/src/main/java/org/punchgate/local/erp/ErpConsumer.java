@@ -23,6 +23,7 @@ import org.punchgate.order.ErpOrderMessage.Reading;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -47,6 +48,7 @@ public final class ErpConsumer {
   private static final int BATCH = 10;
   /** How long the dead-letter commands hold the messages they look at before letting them go again. */
   private static final int HOLD_SECONDS = 60;
+  private static final Duration RETRY_PAUSE = Duration.ofSeconds(5);
 
   /** What became of one message. */
   enum Outcome { WRITTEN, ALREADY_THERE, UNREADABLE }
@@ -354,7 +356,22 @@ public final class ErpConsumer {
     }
     log.println("polling " + options.queueUrl() + " into " + out.toAbsolutePath() + " (Ctrl-C stops)");
     while (true) {
-      consumer.pollOnce(LONG_POLL_SECONDS);
+      try {
+        consumer.pollOnce(LONG_POLL_SECONDS);
+      } catch (SdkException | UncheckedIOException e) {
+        // the queue or the disk failed for a moment: what was not deleted comes again, so wait and go on
+        System.err.println("poll failed, retrying in " + RETRY_PAUSE.toSeconds() + " s: " + e.getMessage());
+        pause();
+      }
+    }
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(RETRY_PAUSE);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
     }
   }
 

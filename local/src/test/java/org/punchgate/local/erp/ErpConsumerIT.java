@@ -197,6 +197,12 @@ class ErpConsumerIT {
       sqs.sendMessage(b -> b.queueUrl(dlqUrl).messageBody(body).messageGroupId(order.connectionId())
           .messageDeduplicationId(order.orderId().value()));
     }
+    var listing = new ByteArrayOutputStream();
+    ErpConsumer.run(ErpConsumer.Options.parse(new String[] {"--queue-url", queueUrl, "--dlq", "list"}), sqs,
+        new PrintStream(listing, true, StandardCharsets.UTF_8));
+    String listed = listing.toString(StandardCharsets.UTF_8);
+    assertTrue(listed.contains("3 message(s) in " + dlqUrl) && orders.stream().allMatch(o -> listed.contains(
+        o.orderId().value())), listed);
     var later = new ErpConsumer(sqs, queueUrl, out, Clock.offset(Clock.systemUTC(), Duration.ofMinutes(6)), quiet());
 
     var redrive = later.redrive(dlqUrl);
