@@ -1,7 +1,6 @@
 package org.punchgate.order;
 
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The shop's (and ERP's) customer an order is for: {@code id} is the customer number the connection maps
@@ -10,7 +9,7 @@ import java.util.Objects;
 public record Customer(String id, String name, List<PartyId> partyIds) {
 
   public Customer {
-    Objects.requireNonNull(id, "customer id");
+    Checks.nonEmpty(id, "customer id");
     partyIds = partyIds == null ? List.of() : List.copyOf(partyIds);
   }
 }

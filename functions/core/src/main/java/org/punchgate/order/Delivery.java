@@ -15,6 +15,9 @@ public record Delivery(PartyId locationId, Address address, LocalDate requestedD
 
     public Address {
       lines = lines == null ? List.of() : List.copyOf(lines);
+      if (countryCode != null && !(countryCode.length() == 2 && countryCode.chars().allMatch(c -> c >= 'A' && c <= 'Z'))) {
+        throw new IllegalArgumentException("country code must be ISO 3166-1 alpha-2, two capitals: " + countryCode);
+      }
     }
   }
 }

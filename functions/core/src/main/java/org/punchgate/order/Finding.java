@@ -9,7 +9,7 @@ import java.util.Objects;
 public record Finding(String ruleId, String lineId, Severity severity, String text) {
 
   public Finding {
-    Objects.requireNonNull(ruleId, "ruleId");
+    Checks.nonEmpty(ruleId, "ruleId");
     Objects.requireNonNull(severity, "severity");
     Objects.requireNonNull(text, "text");
   }

@@ -40,12 +40,18 @@ public record Order(
     List<Finding> findings,
     Instant createdAt) {
 
+  /** Longest buyer order number and reference (UBL and cXML carry far shorter ones in practice). */
+  static final int MAX_ORDER_NUMBER = 200;
+  /** Longest connection id: SQS's limit for a message group id. */
+  static final int MAX_CONNECTION_ID = 128;
+
   public Order {
     Objects.requireNonNull(orderId, "orderId");
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(source, "source");
-    Objects.requireNonNull(externalOrderNumber, "externalOrderNumber");
-    Objects.requireNonNull(connectionId, "connectionId");
+    Checks.atMost(Checks.nonEmpty(externalOrderNumber, "externalOrderNumber"), MAX_ORDER_NUMBER, "externalOrderNumber");
+    Checks.atMost(buyerReference, MAX_ORDER_NUMBER, "buyerReference");
+    Checks.atMost(Checks.nonEmpty(connectionId, "connectionId"), MAX_CONNECTION_ID, "connectionId");
     Objects.requireNonNull(customer, "customer");
     Objects.requireNonNull(currency, "currency");
     Objects.requireNonNull(totals, "totals");

@@ -34,9 +34,9 @@ public record OrderLine(
   }
 
   public OrderLine {
-    Objects.requireNonNull(lineId, "lineId");
-    Objects.requireNonNull(description, "description");
-    Objects.requireNonNull(unit, "unit");
+    Checks.nonEmpty(lineId, "lineId");
+    Checks.nonEmpty(description, "line " + lineId + " description");
+    Checks.nonEmpty(unit, "line " + lineId + " unit");
     Objects.requireNonNull(quantity, "quantity");
     Objects.requireNonNull(unitPrice, "unitPrice");
     Objects.requireNonNull(lineAmount, "lineAmount");

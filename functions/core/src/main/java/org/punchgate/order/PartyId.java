@@ -1,7 +1,5 @@
 package org.punchgate.order;
 
-import java.util.Objects;
-
 /**
  * An identifier of a party or a place in a scheme: a PEPPOL ICD ({@code 0088} GLN, {@code 0007} Swedish
  * organisation number), a BIS 28A textual scheme ({@code SE:ORGNR}), or a cXML credential domain
@@ -10,6 +8,6 @@ import java.util.Objects;
 public record PartyId(String scheme, String id) {
 
   public PartyId {
-    Objects.requireNonNull(id, "id");
+    Checks.nonEmpty(id, "party id");
   }
 }

@@ -7,8 +7,8 @@ import java.util.Objects;
 public record PunchoutReference(String sessionId, String cartId, Instant transferredAt) {
 
   public PunchoutReference {
-    Objects.requireNonNull(sessionId, "sessionId");
-    Objects.requireNonNull(cartId, "cartId");
+    Checks.nonEmpty(sessionId, "sessionId");
+    Checks.nonEmpty(cartId, "cartId");
     Objects.requireNonNull(transferredAt, "transferredAt");
   }
 }
