@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.punchgate.json.Json;
 import org.punchgate.order.ErpOrderMessage;
 import org.punchgate.order.ErpOrderMessage.Reading;
@@ -137,10 +138,11 @@ public final class ErpConsumer {
    * renamed over the final name in one step, so a crash never leaves a half-written order behind.
    */
   private static void writeAtomically(Path file, byte[] body) {
+    // a name of its own (not Files.createTempFile, whose owner-only permissions would hide the order from
+    // an ERP job running as another user): the umask decides, as for any file the ERP side writes
+    Path temp = file.resolveSibling("." + file.getFileName() + "." + UUID.randomUUID() + ".tmp");
     try {
-      Path temp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
-      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-          StandardOpenOption.TRUNCATE_EXISTING)) {
+      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
         ByteBuffer buffer = ByteBuffer.wrap(body);
         while (buffer.hasRemaining()) {
           channel.write(buffer);
@@ -149,6 +151,11 @@ public final class ErpConsumer {
       }
       Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
+      try {
+        Files.deleteIfExists(temp);
+      } catch (IOException ignored) {
+        // the message stays in the queue either way; a stray hidden temporary file is harmless
+      }
       throw new UncheckedIOException("could not write " + file, e);
     }
   }
