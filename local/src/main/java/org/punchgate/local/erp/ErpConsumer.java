@@ -87,7 +87,12 @@ public final class ErpConsumer {
 
   // ---- consuming ----
 
-  /** One receive (long-polling up to {@code waitSeconds}); handles what arrived, in the order it arrived. */
+  /**
+   * One receive (long-polling up to {@code waitSeconds}); handles what arrived, in the order it arrived. A
+   * failure to write or delete ends the batch, so no later order of the same customer overtakes the one that
+   * failed; an unreadable message does not, since it will never become readable and waits for a person in
+   * the dead-letter queue.
+   */
   List<Handled> pollOnce(int waitSeconds) {
     List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(BATCH)
         .waitTimeSeconds(waitSeconds).messageSystemAttributeNames(MessageSystemAttributeName.MESSAGE_GROUP_ID))
