@@ -41,15 +41,15 @@ public final class ErpOrderMessage {
     try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
       g.writeStartObject();
       g.writeNumberField("schemaVersion", SCHEMA_VERSION);
-      g.writeStringField("orderId", order.orderId().value());
-      g.writeStringField("status", order.status().name());
-      g.writeStringField("source", order.source().code());
-      g.writeStringField("externalOrderNumber", order.externalOrderNumber());
+      string(g, "orderId", order.orderId().value());
+      string(g, "status", order.status().name());
+      string(g, "source", order.source().code());
+      string(g, "externalOrderNumber", order.externalOrderNumber());
       if (order.orderDate() != null) {
-        g.writeStringField("orderDate", order.orderDate().toString());
+        string(g, "orderDate", order.orderDate().toString());
       }
       optional(g, "buyerReference", order.buyerReference());
-      g.writeStringField("connectionId", order.connectionId());
+      string(g, "connectionId", order.connectionId());
       writeCustomer(g, order.customer());
       if (order.buyerContact() != null) {
         g.writeObjectFieldStart("buyerContact");
@@ -58,7 +58,7 @@ public final class ErpOrderMessage {
         optional(g, "phone", order.buyerContact().phone());
         g.writeEndObject();
       }
-      g.writeStringField("currency", order.currency());
+      string(g, "currency", order.currency());
       g.writeArrayFieldStart("lines");
       for (OrderLine line : order.lines()) {
         writeLine(g, line);
@@ -77,22 +77,22 @@ public final class ErpOrderMessage {
       }
       if (order.punchout() != null) {
         g.writeObjectFieldStart("punchout");
-        g.writeStringField("sessionId", order.punchout().sessionId());
-        g.writeStringField("cartId", order.punchout().cartId());
-        g.writeStringField("transferredAt", order.punchout().transferredAt().toString());
+        string(g, "sessionId", order.punchout().sessionId());
+        string(g, "cartId", order.punchout().cartId());
+        string(g, "transferredAt", order.punchout().transferredAt().toString());
         g.writeEndObject();
       }
       g.writeArrayFieldStart("findings");
       for (Finding finding : order.findings()) {
         g.writeStartObject();
-        g.writeStringField("ruleId", finding.ruleId());
+        string(g, "ruleId", finding.ruleId());
         optional(g, "lineId", finding.lineId());
-        g.writeStringField("severity", finding.severity().code());
-        g.writeStringField("text", finding.text());
+        string(g, "severity", finding.severity().code());
+        string(g, "text", finding.text());
         g.writeEndObject();
       }
       g.writeEndArray();
-      g.writeStringField("createdAt", order.createdAt().toString());
+      string(g, "createdAt", order.createdAt().toString());
       g.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
@@ -102,7 +102,7 @@ public final class ErpOrderMessage {
 
   private static void writeCustomer(JsonGenerator g, Customer customer) throws IOException {
     g.writeObjectFieldStart("customer");
-    g.writeStringField("id", customer.id());
+    string(g, "id", customer.id());
     optional(g, "name", customer.name());
     if (!customer.partyIds().isEmpty()) {
       g.writeArrayFieldStart("partyIds");
@@ -116,13 +116,13 @@ public final class ErpOrderMessage {
 
   private static void writeLine(JsonGenerator g, OrderLine line) throws IOException {
     g.writeStartObject();
-    g.writeStringField("lineId", line.lineId());
+    string(g, "lineId", line.lineId());
     optional(g, "parentLineId", line.parentLineId());
     optional(g, "sku", line.sku());
     optional(g, "buyerSku", line.buyerSku());
-    g.writeStringField("description", line.description());
+    string(g, "description", line.description());
     decimal(g, "quantity", line.quantity());
-    g.writeStringField("unit", line.unit());
+    string(g, "unit", line.unit());
     decimal(g, "unitPrice", line.unitPrice());
     decimal(g, "priceUnit", line.priceUnit());
     decimal(g, "lineAmount", line.lineAmount());
@@ -131,8 +131,8 @@ public final class ErpOrderMessage {
     }
     if (line.classification() != null) {
       g.writeObjectFieldStart("classification");
-      g.writeStringField("scheme", line.classification().scheme());
-      g.writeStringField("code", line.classification().code());
+      string(g, "scheme", line.classification().scheme());
+      string(g, "code", line.classification().code());
       g.writeEndObject();
     }
     g.writeEndObject();
@@ -151,7 +151,7 @@ public final class ErpOrderMessage {
       if (!address.lines().isEmpty()) {
         g.writeArrayFieldStart("lines");
         for (String text : address.lines()) {
-          g.writeString(text);
+          g.writeString(sqsSafe(text));
         }
         g.writeEndArray();
       }
@@ -162,7 +162,7 @@ public final class ErpOrderMessage {
       g.writeEndObject();
     }
     if (delivery.requestedDate() != null) {
-      g.writeStringField("requestedDate", delivery.requestedDate().toString());
+      string(g, "requestedDate", delivery.requestedDate().toString());
     }
     g.writeEndObject();
   }
@@ -170,18 +170,55 @@ public final class ErpOrderMessage {
   private static void writePartyId(JsonGenerator g, PartyId id) throws IOException {
     g.writeStartObject();
     optional(g, "scheme", id.scheme());
-    g.writeStringField("id", id.id());
+    string(g, "id", id.id());
     g.writeEndObject();
   }
 
   private static void optional(JsonGenerator g, String field, String value) throws IOException {
     if (value != null) {
-      g.writeStringField(field, value);
+      string(g, field, value);
     }
   }
 
+  private static void string(JsonGenerator g, String field, String value) throws IOException {
+    g.writeFieldName(field);
+    g.writeString(sqsSafe(value));
+  }
+
+  /**
+   * The text with what SQS refuses in a message body, and what UTF-8 cannot encode, replaced by U+FFFD:
+   * a lone surrogate (a JSON cart may carry one as an escape) and the noncharacters U+FFFE and U+FFFF.
+   * Without this one odd character would make every send of the order fail. Usually nothing is replaced,
+   * and the text is returned as it is.
+   */
+  static String sqsSafe(String text) {
+    int length = text.length();
+    for (int i = 0; i < length; i++) {
+      char c = text.charAt(i);
+      if (c >= Character.MIN_SURROGATE || c == 0xFFFE || c == 0xFFFF) {
+        return replaceUnsafe(text);
+      }
+    }
+    return text;
+  }
+
+  private static String replaceUnsafe(String text) {
+    StringBuilder safe = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+        safe.append(c).append(text.charAt(++i)); // a proper pair: a character outside the BMP
+      } else if (Character.isSurrogate(c) || c == 0xFFFE || c == 0xFFFF) {
+        safe.append('\uFFFD');
+      } else {
+        safe.append(c);
+      }
+    }
+    return safe.toString();
+  }
+
   private static void decimal(JsonGenerator g, String field, BigDecimal value) throws IOException {
-    g.writeStringField(field, value.toPlainString());
+    string(g, field, value.toPlainString());
   }
 
   // ---- reading (consumers, tests) ----

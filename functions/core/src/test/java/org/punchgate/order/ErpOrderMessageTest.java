@@ -3,9 +3,11 @@ package org.punchgate.order;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.punchgate.order.ErpOrderMessage.Reading;
 import org.punchgate.order.OrderQueue.SendOutcome;
@@ -42,6 +44,25 @@ class ErpOrderMessageTest {
   void keepsNonAsciiTextAsUtf8() {
     String body = text(OrderFixtures.minimalPing());
     assertTrue(body.contains("Überbrillen-Schutzbrille, klar, kratzfest – für Brillenträger"), body);
+  }
+
+  @Test
+  void replacesWhatSqsRefusesAndKeepsCharactersOutsideTheBmp() {
+    Order ping = OrderFixtures.minimalPing();
+    var odd = ping.lines().getFirst();
+    var line = OrderLine.priced(odd.lineId(), null, odd.sku(), null, "a\uD800b\uFFFFc\uDE00\uD83D\uDE00 \u0001",
+        odd.quantity(), odd.unit(), odd.unitPrice(), null, null, null, "EUR");
+    Order order = new Order(ping.orderId(), ping.status(), ping.source(), ping.externalOrderNumber(), null, null,
+        ping.connectionId(), ping.customer(), null, "EUR", List.of(line), ping.totals(), null, ping.punchout(), null,
+        ping.createdAt());
+
+    byte[] body = ErpOrderMessage.write(order);
+
+    var read = assertInstanceOf(Reading.Readable.class, ErpOrderMessage.read(body)).order();
+    assertEquals("a\uFFFDb\uFFFDc\uFFFD\uD83D\uDE00 \u0001", read.lines().getFirst().description());
+    assertTrue(new String(body, StandardCharsets.UTF_8).contains("\\u0001"), "control characters are escaped");
+    String sku = "SCR-4X40-TX";
+    assertSame(sku, ErpOrderMessage.sqsSafe(sku));
   }
 
   @Test
