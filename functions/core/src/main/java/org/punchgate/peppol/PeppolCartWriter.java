@@ -66,6 +66,7 @@ public final class PeppolCartWriter {
     if (!problems.isEmpty()) {
       return new Outcome.Refused(problems);
     }
+    // written as a String, then encoded once; the encoding also writes its own XML declaration
     String xml = catalogue(cart, format);
     return new Outcome.Written(PeppolEncodings.encode(xml, format.encoding()), format.encoding());
   }
@@ -93,7 +94,7 @@ public final class PeppolCartWriter {
       line(xml, line, format);
     }
     xml.end();
-    return withDeclaration(xml.toString(), format.encoding());
+    return xml.toString();
   }
 
   private static void party(XmlWriter xml, String element, PeppolParty party, String contactId) {
@@ -200,14 +201,5 @@ public final class PeppolCartWriter {
   /** Quantities and rates without trailing zeros, never in exponent form ({@code 1E+2} is not a UBL decimal). */
   private static String number(BigDecimal value) {
     return value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
-  }
-
-  /** XmlWriter always declares UTF-8; the cart declares the encoding it is actually written in. */
-  private static String withDeclaration(String document, PeppolEncoding encoding) {
-    if (encoding == PeppolEncoding.UTF_8) {
-      return document;
-    }
-    int end = document.indexOf("?>") + 2;
-    return "<?xml version=\"1.0\" encoding=\"" + encoding.xmlName() + "\"?>" + document.substring(end);
   }
 }

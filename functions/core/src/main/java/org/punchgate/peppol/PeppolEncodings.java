@@ -1,8 +1,13 @@
 package org.punchgate.peppol;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
-/** Turns a written document into bytes of its declared encoding without losing a character. */
+/**
+ * Turns a written document into bytes of its encoding without losing a character, declaring that encoding.
+ * {@code XmlWriter} always declares UTF-8; for ISO-8859-1 the declaration is replaced while encoding, so the
+ * document is copied once.
+ */
 final class PeppolEncodings {
 
   private PeppolEncodings() {}
@@ -15,29 +20,39 @@ final class PeppolEncodings {
   }
 
   /**
-   * ISO-8859-1 bytes, where a character beyond Latin-1 becomes a numeric character reference ({@code &#8364;} for
-   * the euro sign). Element names are ASCII, so such characters only occur in text and attribute values, where a
-   * reference means the same character.
+   * ISO-8859-1 bytes under an ISO-8859-1 declaration, where a character beyond Latin-1 becomes a numeric character
+   * reference ({@code &#8364;} for the euro sign). Element names are ASCII, so such characters only occur in text
+   * and attribute values, where a reference means the same character.
    */
   static byte[] latin1(String xml) {
+    byte[] declaration = ("<?xml version=\"1.0\" encoding=\"" + PeppolEncoding.ISO_8859_1.xmlName() + "\"?>")
+        .getBytes(StandardCharsets.US_ASCII);
+    int from = xml.startsWith("<?xml") ? xml.indexOf("?>") + 2 : 0;
     int length = xml.length();
-    int i = 0;
-    while (i < length && xml.charAt(i) <= 0xFF) {
-      i++;
-    }
-    if (i == length) {
-      return xml.getBytes(StandardCharsets.ISO_8859_1); // the common case: nothing to replace
-    }
-    StringBuilder out = new StringBuilder(length + 64).append(xml, 0, i);
-    while (i < length) {
-      int codePoint = xml.codePointAt(i);
-      if (codePoint <= 0xFF) {
-        out.append((char) codePoint);
-      } else {
-        out.append("&#").append(codePoint).append(';');
+    byte[] out = new byte[declaration.length + (length - from) + 64];
+    System.arraycopy(declaration, 0, out, 0, declaration.length);
+    int at = declaration.length;
+    for (int i = from; i < length; i++) {
+      char c = xml.charAt(i);
+      if (c <= 0xFF) {
+        if (at == out.length) {
+          out = Arrays.copyOf(out, out.length + (out.length >> 2) + 16);
+        }
+        out[at++] = (byte) c;
+        continue;
       }
-      i += Character.charCount(codePoint);
+      int codePoint = xml.codePointAt(i);
+      if (Character.charCount(codePoint) == 2) {
+        i++;
+      }
+      String reference = "&#" + codePoint + ';';
+      if (at + reference.length() > out.length) {
+        out = Arrays.copyOf(out, out.length + (out.length >> 2) + reference.length());
+      }
+      for (int k = 0; k < reference.length(); k++) {
+        out[at++] = (byte) reference.charAt(k);
+      }
     }
-    return out.toString().getBytes(StandardCharsets.ISO_8859_1);
+    return at == out.length ? out : Arrays.copyOf(out, at);
   }
 }
