@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -42,6 +43,9 @@ import org.w3c.dom.Node;
  */
 class PeppolConformanceTest {
 
+  /** The skip is said once, not once per test. */
+  private static final AtomicBoolean ANNOUNCED = new AtomicBoolean();
+
   private static final String VEFA = "http://difi.no/xsd/vefa/validator/1.0";
   private static final Pattern EXPECTED_ERRORS = Pattern.compile("Errors:\\s*(.*?)\\s*Warning:", Pattern.DOTALL);
 
@@ -49,7 +53,9 @@ class PeppolConformanceTest {
     String dir = System.getProperty("punchgate.conformance.dir");
     Path folder = dir == null ? null : Path.of(dir, "peppol-punchout");
     if (folder == null || !Files.isDirectory(folder)) {
-      System.out.println("PEPPOL conformance samples not found (" + folder + "): PeppolConformanceTest skipped");
+      if (ANNOUNCED.compareAndSet(false, true)) {
+        System.out.println("PEPPOL conformance samples not found (" + folder + "): PeppolConformanceTest skipped");
+      }
       Assumptions.abort("PEPPOL conformance samples absent");
     }
     return folder;
