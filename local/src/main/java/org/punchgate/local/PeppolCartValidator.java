@@ -1,6 +1,7 @@
 package org.punchgate.local;
 
 import com.helger.diagnostics.error.IError;
+import com.helger.diagnostics.error.level.EErrorLevel;
 import com.helger.diver.api.coord.DVRCoordinate;
 import com.helger.phive.api.execute.ValidationExecutionManager;
 import com.helger.phive.api.executor.IValidationExecutor;
@@ -109,15 +110,14 @@ public final class PeppolCartValidator {
         executors.add(executor);
       }
     }
-    ValidationResultList results = new ValidationResultList(ValidationSourceXML.create("cart.xml", document));
+    var source = ValidationSourceXML.create("cart.xml", document);
+    ValidationResultList results = new ValidationResultList(source);
     new ValidationExecutionManager<>(IValidityDeterminator.<IValidationSourceXML>createDefault(), executors)
-        .executeValidation(ValidationSourceXML.create("cart.xml", document), results, Locale.ENGLISH);
+        .executeValidation(source, results, Locale.ENGLISH);
     List<Finding> findings = new ArrayList<>();
-    results.forEachFlattened(error -> {
-      if (error.isFailure() || error.getErrorLevel().isGE(com.helger.diagnostics.error.level.EErrorLevel.WARN)) {
-        findings.add(finding(error));
-      }
-    });
+    // schematron "information" asserts are left out: the verifier shows errors and warnings
+    results.forEachFlattened(error -> error.getErrorLevel().isGE(EErrorLevel.WARN),
+        error -> findings.add(finding(error)));
     return new Report.Checked(rules.getDisplayName() + " (" + rules.getID().getAsSingleID() + ")", findings);
   }
 
