@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -133,6 +134,6 @@ class PeppolCartCheckTest {
   @Test
   void ruleIdsAreUnique() {
     assertEquals(PeppolRule.values().length,
-        java.util.Arrays.stream(PeppolRule.values()).map(PeppolRule::id).distinct().count());
+        Arrays.stream(PeppolRule.values()).map(PeppolRule::id).distinct().count());
   }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -58,7 +59,7 @@ class PeppolCartWriterTest {
   @Test
   void aLineCarriesPriceBaseQuantityBatchQuantityIdsClassificationTaxAndLeadTime() {
     var line = PeppolFixtures.line(3).quantity("360", UnitCodes.PIECE)
-        .price(new PeppolPrice(new java.math.BigDecimal("24.00"), "SEK", new java.math.BigDecimal("12")))
+        .price(new PeppolPrice(new BigDecimal("24.00"), "SEK", new BigDecimal("12")))
         .description("Blyertspennor HB").buyersId("B-3").gtin(PeppolFixtures.gtin(3)).manufacturersId("M-3")
         .unspsc("44121706").tax(PeppolTax.of(VatCategory.S, "12.50")).leadTimeDays(5).build();
     XmlElement catalogueLine = root(written(PeppolFixtures.cart(List.of(line)), PeppolFixtures.FORMAT))
