@@ -86,7 +86,7 @@ public final class PunchInFixtures {
             <cac:PartyLegalEntity><cbc:RegistrationName>Klinikum Nord</cbc:RegistrationName></cac:PartyLegalEntity>
           </cac:Party></cac:BuyerCustomerParty>
           <cac:SellerSupplierParty><cac:Party>
-            <cbc:EndpointID schemeID="0088">7300010000002</cbc:EndpointID>
+            <cbc:EndpointID schemeID="0088">7300010000025</cbc:EndpointID>
             <cac:PartyLegalEntity><cbc:RegistrationName>Demo Shop AG</cbc:RegistrationName></cac:PartyLegalEntity>
           </cac:Party></cac:SellerSupplierParty>
           <cac:AnticipatedMonetaryTotal>

@@ -39,7 +39,7 @@ class UblOrderReaderTest {
     assertEquals("Demo Shop AG", order.seller().name());
     assertEquals("cart-7f3a9c", order.references().catalogueId());
     assertEquals("Q-77", order.references().quotationId());
-    assertEquals(new Identifier("7300010000003", "0088"), order.delivery().locationId());
+    assertEquals(new Identifier("7300010000032", "0088"), order.delivery().locationId());
     assertEquals("Köln", order.delivery().address().city());
     assertEquals(LocalDate.of(2026, 12, 2), order.delivery().requestedEnd());
     assertEquals(new BigDecimal("62.35"), order.totals().payable());
