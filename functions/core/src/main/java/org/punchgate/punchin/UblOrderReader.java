@@ -67,7 +67,7 @@ public final class UblOrderReader {
       Party buyer = party(root, "BuyerCustomerParty");
       Party seller = party(root, "SellerSupplierParty");
       if (currency != null) {
-        singleCurrency(root, currency, "/Order");
+        singleCurrency(root, currency, new StringBuilder(128).append("/Order"));
       }
       List<Line> lines = lines(root);
       Totals totals = totals(root, lines);
@@ -329,19 +329,24 @@ public final class UblOrderReader {
       }
     }
 
-    /** PEPPOL-T01-R003: every currencyID in the document is the document currency. */
-    void singleCurrency(XmlElement e, String currency, String at) {
+    /**
+     * PEPPOL-T01-R003: every currencyID in the document is the document currency. The path is kept in one
+     * builder, trimmed on the way back up: the walk visits every element, and most have no finding.
+     */
+    void singleCurrency(XmlElement e, String currency, StringBuilder at) {
       for (XmlNode n : e.content()) {
         if (n instanceof XmlElement c) {
+          int mark = at.length();
+          at.append('/').append(c.name());
           String id = c.attribute("currencyID");
-          String here = at + "/" + c.name();
           if (id != null && !id.strip().equals(currency)) {
-            finding(OrderRules.SINGLE_CURRENCY, null, here, c,
+            finding(OrderRules.SINGLE_CURRENCY, null, at.toString(), c,
                 "amount in " + id + " in an order in " + currency + ": an order is stated in a single currency");
           }
           if (!c.content().isEmpty()) {
-            singleCurrency(c, currency, here);
+            singleCurrency(c, currency, at);
           }
+          at.setLength(mark);
         }
       }
     }
