@@ -40,10 +40,28 @@ public final class CxmlReader {
       String where = m.line() > 0 ? "line " + m.line() : "document";
       return new Result.Invalid(List.of(new Violation("cxml.xml.wellFormed", where, "not well-formed XML: " + m.message())));
     }
-    SecureXml.Parsed.Document doc = (SecureXml.Parsed.Document) parsed;
+    return read((SecureXml.Parsed.Document) parsed);
+  }
+
+  /**
+   * Reads the envelope and header of a document already parsed by {@link SecureXml} (the PunchIn sniffer
+   * parses once and hands over the tree). Payloads this reader does not know, such as OrderRequest, come
+   * back as {@link CxmlPayload.Other}; their own reader takes them from the tree.
+   */
+  public static Result read(SecureXml.Parsed.Document doc) {
     Reading reading = new Reading();
     CxmlDocument read = reading.envelope(doc.doctype(), doc.root());
     return reading.violations.isEmpty() ? new Result.Read(read) : new Result.Invalid(reading.violations);
+  }
+
+  /** A cXML {@code Address} element (ShipTo, BillTo) as read everywhere else in this reader. */
+  public static CxmlAddress address(XmlElement address) {
+    return Reading.address(address);
+  }
+
+  /** A SupplierPartAuxiliaryID exactly as sent (ANY content): its text, or its markup when it holds elements. */
+  public static String supplierPartAuxiliaryId(XmlElement auxiliaryId) {
+    return Reading.auxiliaryId(auxiliaryId);
   }
 
   /** The cXML version named by a DOCTYPE's system id ({@code .../cXML/1.2.050/cXML.dtd}), or null. */
