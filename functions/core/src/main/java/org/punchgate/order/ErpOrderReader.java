@@ -35,16 +35,16 @@ final class ErpOrderReader {
     try {
       root = Json.parse(body);
     } catch (Json.JsonSyntaxException e) {
-      return new Reading.Unreadable(null, List.of(new Violation("$", "not JSON: " + e.getMessage())));
+      return new Reading.Unreadable(null, List.of(new Violation("erp.message.json", "$", "not JSON: " + e.getMessage())));
     }
     if (!root.isObject()) {
-      return new Reading.Unreadable(null, List.of(new Violation("$", "must be a JSON object")));
+      return new Reading.Unreadable(null, List.of(new Violation("erp.message.object", "$", "must be a JSON object")));
     }
     JsonNode idNode = root.get("orderId");
     String orderId = idNode != null && idNode.isTextual() && OrderId.isValid(idNode.asText()) ? idNode.asText() : null;
     JsonNode version = root.get("schemaVersion");
     if (version == null || !version.isIntegralNumber() || version.intValue() != ErpOrderMessage.SCHEMA_VERSION) {
-      return new Reading.Unreadable(orderId, List.of(new Violation("schemaVersion",
+      return new Reading.Unreadable(orderId, List.of(new Violation("erp.message.schema-version", "schemaVersion",
           "this reader understands schemaVersion " + ErpOrderMessage.SCHEMA_VERSION + ", not " + version)));
     }
     var reader = new ErpOrderReader();
@@ -323,6 +323,6 @@ final class ErpOrderReader {
   }
 
   private void problem(String location, String message) {
-    problems.add(new Violation(location, message));
+    problems.add(new Violation("erp.message.field", location, message));
   }
 }

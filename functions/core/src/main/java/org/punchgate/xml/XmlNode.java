@@ -1,7 +1,7 @@
 package org.punchgate.xml;
 
 /** A piece of element content: a child element or a run of text. */
-sealed interface XmlNode permits XmlElement, XmlNode.Text {
+public sealed interface XmlNode permits XmlElement, XmlNode.Text {
 
   record Text(String value) implements XmlNode {}
 }
