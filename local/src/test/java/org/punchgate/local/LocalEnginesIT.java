@@ -86,6 +86,16 @@ class LocalEnginesIT {
   }
 
   @Test
+  void namesMotoWhenTheDynamoDbPortIsTaken() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      var e = assertThrows(LocalEngines.PortInUseException.class, () -> LocalEngines.start(
+          SamTemplate.read(LocalEnginesExtension.TEMPLATE), new LocalEngines.Ports(taken.getLocalPort(), 0)));
+      assertEquals(LocalEngines.DYNAMODB_ENGINE, e.engine());
+      assertEquals(taken.getLocalPort(), e.port());
+    }
+  }
+
+  @Test
   void namesTheEngineAndPortWhenAPortIsTaken() throws Exception {
     try (ServerSocket taken = new ServerSocket(0)) {
       var e = assertThrows(LocalEngines.PortInUseException.class, () -> LocalEngines.start(

@@ -26,11 +26,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.punchgate.aws.TableKeys;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The runner as a user starts it ({@code java -jar local/target/punchgate-local.jar}), in a JVM of its own:
- * it opens its port only when everything is ready, so a login sent the instant the port accepts a
- * connection succeeds; and its engine process does not outlive it, even when the JVM is killed.
+ * it opens its port only when everything is ready, so the instant the port accepts a connection the tables
+ * and demo data are in the DynamoDB engine and a login succeeds; and its engine process does not outlive it,
+ * even when the JVM is killed.
  */
 class RunnerReadinessIT {
 
@@ -44,9 +51,10 @@ class RunnerReadinessIT {
   void answersALoginTheInstantItsPortOpensAndTakesItsEngineDownWhenKilled() throws Exception {
     assumeTrue(Files.isRegularFile(JAR), "the runner jar is built in the package phase, before this test");
     int port = LocalEngines.freePort();
-    String java = ProcessHandle.current().info().command().orElse("java");
-    Process runner = new ProcessBuilder(java, "-jar", JAR.toString(), "--port", Integer.toString(port),
-        "--dynamodb-port", "0", "--sqs-port", "0", "--template", LocalEnginesExtension.TEMPLATE.toString())
+    int dynamoDbPort = LocalEngines.freePort();
+    String javaCommand = ProcessHandle.current().info().command().orElse("java");
+    Process runner = new ProcessBuilder(javaCommand, "-jar", JAR.toString(), "--port", Integer.toString(port),
+        "--dynamodb-port", Integer.toString(dynamoDbPort), "--sqs-port", "0", "--template", LocalEnginesExtension.TEMPLATE.toString())
         .redirectErrorStream(true).start();
     StringBuffer output = new StringBuffer();
     Thread reader = Thread.ofVirtual().start(() -> copy(runner.getInputStream(), output));
@@ -60,6 +68,17 @@ class RunnerReadinessIT {
         Thread.sleep(5);
       }
 
+      // what a script waiting for the port would do next: look at the tables, then log in
+      try (DynamoDbClient dynamoDb = DynamoDbClient.builder()
+          .endpointOverride(URI.create("http://127.0.0.1:" + dynamoDbPort)).region(Region.of(LocalEngines.REGION))
+          .credentialsProvider(StaticCredentialsProvider.create(
+              AwsBasicCredentials.create(LocalEngines.ACCESS_KEY_ID, LocalEngines.SECRET_ACCESS_KEY)))
+          .httpClient(UrlConnectionHttpClient.create()).build()) {
+        assertEquals(List.of("SessionsTable", "MappingsTable"), dynamoDb.listTables().tableNames().stream()
+            .sorted(java.util.Comparator.reverseOrder()).toList());
+        assertTrue(dynamoDb.getItem(b -> b.tableName("MappingsTable").consistentRead(true)
+            .key(TableKeys.key("CONNECTION#demo-oci4", "CONNECTION"))).hasItem(), "the demo data is there");
+      }
       String hook = "http://localhost:" + port + "/buyer/return";
       var login = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/punchout/oci/demo-oci4"
           + "?USERNAME=demo-oci4&PASSWORD=demo-oci4-pass&HOOK_URL=" + URLEncoder.encode(hook, StandardCharsets.UTF_8)))
