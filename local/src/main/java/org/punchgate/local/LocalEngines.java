@@ -20,7 +20,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * The local engines, with the tables and queues that {@code template.yaml} declares: moto for DynamoDB
  * (a child process, see {@link MotoServer}) and ElasticMQ for SQS (in this JVM), both on 127.0.0.1 only.
- * moto keeps tables per region: everything here is created and read in {@link #REGION}. The runner and the integration tests use the same class:
+ * moto keeps tables per region: everything here is created and read in {@link #REGION}. The runner and the
+ * integration tests use the same class:
  * <pre>{@code
  * try (LocalEngines engines = LocalEngines.start(SamTemplate.read(path), LocalEngines.Ports.DYNAMIC)) {
  *   String table = engines.tableName("SessionsTable");
