@@ -6,9 +6,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -146,14 +144,6 @@ public final class MotoServer implements AutoCloseable {
 
   public String endpoint() {
     return "http://127.0.0.1:" + port;
-  }
-
-  /** The moto process and its children (tests check that nothing outlives the server). */
-  List<ProcessHandle> processes() {
-    List<ProcessHandle> all = new ArrayList<>();
-    all.add(process.toHandle());
-    process.descendants().forEach(all::add);
-    return all;
   }
 
   @Override
