@@ -3,7 +3,7 @@ package org.punchgate.local;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -117,9 +117,12 @@ public final class LocalEngines implements AutoCloseable {
     }
   }
 
-  /** Both engines bind the loopback interface only: that is where a port must be free. */
+  /**
+   * Both engines bind the loopback interface only: that is where a port must be free. A client socket
+   * binds without listening, so the probe never accepts a connection meant for the engine.
+   */
   private static void checkFree(String engine, int port) {
-    try (ServerSocket socket = new ServerSocket()) {
+    try (Socket socket = new Socket()) {
       socket.setReuseAddress(false);
       socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
     } catch (IOException e) {
@@ -129,7 +132,8 @@ public final class LocalEngines implements AutoCloseable {
 
   /** A port that is free now (the engine binds it a moment later). */
   static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
+    try (Socket socket = new Socket()) {
+      socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)); // bound, never listening
       return socket.getLocalPort();
     } catch (IOException e) {
       throw new IllegalStateException("no free port: " + e.getMessage(), e);

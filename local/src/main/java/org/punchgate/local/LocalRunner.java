@@ -271,8 +271,14 @@ public final class LocalRunner implements AutoCloseable {
     }
   }
 
-  private static void requireFree(int port) {
-    try (var probe = new java.net.ServerSocket()) {
+  /**
+   * A taken port fails fast, before the engines start. The probe is a client socket: it binds without
+   * listening, so nobody can connect to the port before the runner is ready (a server socket would accept
+   * connections for the moment it is open).
+   */
+  static void requireFree(int port) {
+    try (var probe = new java.net.Socket()) {
+      probe.setReuseAddress(false);
       probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
     } catch (IOException e) {
       throw new PortTakenException(port);

@@ -52,9 +52,13 @@ class RunnerReadinessIT {
     assumeTrue(Files.isRegularFile(JAR), "the runner jar is built in the package phase, before this test");
     int port = LocalEngines.freePort();
     int dynamoDbPort = LocalEngines.freePort();
+    while (dynamoDbPort == port) {
+      dynamoDbPort = LocalEngines.freePort();
+    }
     String javaCommand = ProcessHandle.current().info().command().orElse("java");
     Process runner = new ProcessBuilder(javaCommand, "-jar", JAR.toString(), "--port", Integer.toString(port),
-        "--dynamodb-port", Integer.toString(dynamoDbPort), "--sqs-port", "0", "--template", LocalEnginesExtension.TEMPLATE.toString())
+        "--dynamodb-port", Integer.toString(dynamoDbPort), "--sqs-port", "0",
+        "--template", LocalEnginesExtension.TEMPLATE.toString())
         .redirectErrorStream(true).start();
     StringBuffer output = new StringBuffer();
     Thread reader = Thread.ofVirtual().start(() -> copy(runner.getInputStream(), output));
