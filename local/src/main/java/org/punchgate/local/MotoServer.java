@@ -35,8 +35,11 @@ public final class MotoServer implements AutoCloseable {
   private static final Pattern LISTENING = Pattern.compile("Running on http://127\\.0\\.0\\.1:(\\d+)");
 
   /**
-   * Ties the child to its parent (end of stdin means the JVM is gone, however it went), then runs moto's
-   * own server entry point with the arguments after {@code -c}.
+   * Ties the child to its parent (end of stdin means the JVM is gone, however it went), makes moto answer
+   * one request at a time, then runs moto's own server entry point with the arguments after {@code -c}.
+   * moto's threaded server checks a condition and writes the item in separate steps, so two concurrent
+   * conditional updates of one item could both succeed (seen here: 1 race in 40); DynamoDB serializes
+   * them, and so does the lock. The response body is read inside the lock.
    */
   private static final String LAUNCHER = """
       import os, sys, threading
@@ -44,8 +47,14 @@ public final class MotoServer implements AutoCloseable {
           sys.stdin.buffer.read()
           os._exit(0)
       threading.Thread(target=exit_with_parent, daemon=True).start()
-      from moto.server import main
-      main(sys.argv[1:])
+      import moto.server as server
+      answer = server.DomainDispatcherApplication.__call__
+      one_at_a_time = threading.Lock()
+      def serialized(self, environ, start_response):
+          with one_at_a_time:
+              return list(answer(self, environ, start_response))
+      server.DomainDispatcherApplication.__call__ = serialized
+      server.main(sys.argv[1:])
       """;
 
   private final Process process;
