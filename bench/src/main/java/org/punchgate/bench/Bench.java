@@ -24,7 +24,7 @@ import org.punchgate.lambda.SampleInput;
 
 /**
  * The Punchgate benchmark: cold start per function, warm latency per flow, codec throughput beside typical
- * baselines, and AWS calls per flow, in one run against DynamoDB Local. Writes
+ * baselines, and AWS calls per flow, in one run against DynamoDB (moto). Writes
  * {@code bench/results/latest.json}, prints a Markdown report, and (full runs) updates {@code bench/RESULTS.md}.
  *
  * <pre>
@@ -108,7 +108,7 @@ public final class Bench {
     try {
       status = run(Options.parse(args), System.out).failures().isEmpty() ? 0 : 1;
     } finally {
-      System.exit(status); // DynamoDB Local leaves non-daemon threads behind
+      System.exit(status); // scripts read the outcome from the exit status
     }
   }
 
@@ -117,9 +117,9 @@ public final class Bench {
     Report report = new Report(options, machine());
     Path work = options.work();
     Files.createDirectories(work);
-    progress("DynamoDB Local starting");
-    try (DynamoDbLocalServer dynamoDbLocal = DynamoDbLocalServer.start()) {
-      Config config = dynamoDbLocal.config();
+    progress(BenchTables.ENGINE + " starting");
+    try (BenchTables tables = BenchTables.start()) {
+      Config config = tables.config();
       Wiring dynamoDb = Flows.dynamoDb(config);
       Flows.seed(dynamoDb.connections());
 
@@ -128,7 +128,7 @@ public final class Bench {
         report.jars.put(f.name(), Files.size(f.jar()));
       }
       if (options.only().contains("cold")) {
-        ColdStart coldStart = new ColdStart(work, dynamoDbLocal.environment(), dynamoDb);
+        ColdStart coldStart = new ColdStart(work, tables.environment(), dynamoDb);
         for (ColdStart.Function f : functions) {
           progress("cold start: " + f.name());
           report.coldStart.addAll(coldStart.measure(f, options.runs()));
@@ -173,8 +173,8 @@ public final class Bench {
     double seconds = 2.5;
     WarmLatency.Budget budget = options.smoke() ? WarmLatency.Budget.SMOKE : WarmLatency.Budget.full(seconds);
     int[] sizes = options.smoke() ? new int[] {10} : new int[] {10, 100, 1000};
-    for (String store : List.of("in-memory", "DynamoDB Local")) {
-      if (options.store() != null && !store.toLowerCase(java.util.Locale.ROOT).replace(" local", "")
+    for (String store : List.of("in-memory", BenchTables.ENGINE)) {
+      if (options.store() != null && !store.toLowerCase(java.util.Locale.ROOT)
           .startsWith(options.store().toLowerCase(java.util.Locale.ROOT))) {
         continue;
       }

@@ -21,7 +21,7 @@ import org.punchgate.lambda.SampleInput;
 /**
  * Cold start per function: a fresh JVM on the function's shaded jar (plus {@link ColdStartDriver}) with the
  * template's JVM flags, timed from process start until the first response is read from its output, against
- * DynamoDB Local. Variants: plain, AppCDS (dynamic archive from a training run) and the JDK 25 AOT cache
+ * DynamoDB (moto). Variants: plain, AppCDS (dynamic archive from a training run) and the JDK 25 AOT cache
  * (from a training run); archives are rebuilt every run because any rebuilt jar invalidates them.
  */
 final class ColdStart {

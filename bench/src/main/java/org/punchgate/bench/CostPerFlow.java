@@ -13,13 +13,13 @@ import org.punchgate.lambda.SampleInput;
 
 /**
  * AWS calls per flow and the DynamoDB capacity they consume, counted by an SDK execution interceptor on the
- * wiring's own clients while one request of each flow runs against DynamoDB Local. Opening the session that
+ * wiring's own clients while one request of each flow runs against DynamoDB (moto). Opening the session that
  * a cart return needs happens before the count starts.
  */
 final class CostPerFlow {
 
   record Result(String flow, int floor, int calls, Map<String, Integer> byOperation, int dynamoDbCalls,
-      int sqsCalls, double readUnits, double writeUnits, int status) {}
+      int sqsCalls, double readUnits, double writeUnits, double ruleReadUnits, double ruleWriteUnits, int status) {}
 
   private CostPerFlow() {}
 
@@ -60,6 +60,6 @@ final class CostPerFlow {
     int sqs = calls.entrySet().stream().filter(e -> e.getKey().startsWith("Sqs"))
         .mapToInt(Map.Entry::getValue).sum();
     return new Result(flow, floor, counter.total(), calls, dynamoDb, sqs, counter.readUnits(), counter.writeUnits(),
-        status);
+        counter.ruleReadUnits(), counter.ruleWriteUnits(), status);
   }
 }

@@ -21,7 +21,7 @@ import org.punchgate.token.PunchoutTokens;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /**
- * The benchmark's view of the functions: wirings on in-memory stores or on DynamoDB Local, the demo
+ * The benchmark's view of the functions: wirings on in-memory stores or on DynamoDB (moto), the demo
  * connections seeded in them, the handlers built on a wiring, and the events of each flow.
  */
 final class Flows {

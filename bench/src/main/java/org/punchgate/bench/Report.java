@@ -133,11 +133,14 @@ final class Report {
       md.append('\n');
     }
     if (!cost.isEmpty()) {
-      md.append("### Cost per flow (DynamoDB Local; capacity units as DynamoDB reports them with ReturnConsumedCapacity)\n\n");
-      md.append("| flow | AWS calls | floor | calls | RCU | WCU | status |\n|---|--:|--:|---|--:|--:|---|\n");
+      md.append("### Cost per flow (" + BenchTables.ENGINE + "; RCU/WCU by DynamoDB's published rules on the item "
+          + "sizes, beside what the engine reports with ReturnConsumedCapacity)\n\n");
+      md.append("| flow | AWS calls | floor | calls | RCU | WCU | engine RCU | engine WCU | status |\n"
+          + "|---|--:|--:|---|--:|--:|--:|--:|---|\n");
       for (CostPerFlow.Result r : cost) {
         md.append("| ").append(r.flow()).append(" | ").append(r.calls()).append(" | ").append(r.floor()).append(" | ")
-            .append(r.byOperation()).append(" | ").append(r.readUnits()).append(" | ").append(r.writeUnits())
+            .append(r.byOperation()).append(" | ").append(r.ruleReadUnits()).append(" | ").append(r.ruleWriteUnits())
+            .append(" | ").append(r.readUnits()).append(" | ").append(r.writeUnits())
             .append(" | ").append(r.status()).append(" |\n");
       }
       md.append('\n');

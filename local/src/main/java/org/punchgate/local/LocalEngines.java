@@ -1,11 +1,9 @@
 package org.punchgate.local;
 
-import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
-import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,8 +18,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * DynamoDB Local and ElasticMQ (an SQS-compatible server) in this JVM, with the tables and queues that
- * {@code template.yaml} declares. The runner and the integration tests use the same class:
+ * The local engines, with the tables and queues that {@code template.yaml} declares: moto for DynamoDB
+ * (a child process, see {@link MotoServer}) and ElasticMQ for SQS (in this JVM), both on 127.0.0.1 only.
+ * moto keeps tables per region: everything here is created and read in {@link #REGION}. The runner and the
+ * integration tests use the same class:
  * <pre>{@code
  * try (LocalEngines engines = LocalEngines.start(SamTemplate.read(path), LocalEngines.Ports.DYNAMIC)) {
  *   String table = engines.tableName("SessionsTable");
@@ -33,6 +33,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public final class LocalEngines implements AutoCloseable {
 
   public static final String REGION = "us-east-1";
+  /** Engine names as the runner prints them (and names them when a port is taken). */
+  public static final String DYNAMODB_ENGINE = "moto (DynamoDB)";
+  public static final String SQS_ENGINE = "ElasticMQ (SQS)";
   /** Dummy keys: the engines accept any; the SDK only needs some. */
   public static final String ACCESS_KEY_ID = "local";
   public static final String SECRET_ACCESS_KEY = "local";
@@ -63,7 +66,7 @@ public final class LocalEngines implements AutoCloseable {
     }
   }
 
-  private final DynamoDBProxyServer dynamoDbServer;
+  private final MotoServer dynamoDbServer;
   private final SQSRestServer sqsServer;
   private final int dynamoDbPort;
   private final int sqsPort;
@@ -72,7 +75,7 @@ public final class LocalEngines implements AutoCloseable {
   private final SqsClient sqs;
   private final TemplateResources.Created resources;
 
-  private LocalEngines(DynamoDBProxyServer dynamoDbServer, int dynamoDbPort, SQSRestServer sqsServer, int sqsPort,
+  private LocalEngines(MotoServer dynamoDbServer, int dynamoDbPort, SQSRestServer sqsServer, int sqsPort,
       SamTemplate template) {
     this.dynamoDbServer = dynamoDbServer;
     this.dynamoDbPort = dynamoDbPort;
@@ -92,43 +95,36 @@ public final class LocalEngines implements AutoCloseable {
    * {@link PortInUseException} before starting anything when a fixed port is taken.
    */
   public static LocalEngines start(SamTemplate template, Ports ports) {
-    // DynamoDB Local listens on all interfaces, ElasticMQ on loopback only: check each where it binds
-    int dynamoDbPort = ports.dynamoDb() == 0 ? freePort() : ports.dynamoDb();
-    checkFree("DynamoDB Local", null, dynamoDbPort);
-    if (ports.sqs() != 0) {
-      checkFree("ElasticMQ (SQS)", InetAddress.getLoopbackAddress(), ports.sqs());
+    if (ports.dynamoDb() != 0) {
+      checkFree(DYNAMODB_ENGINE, ports.dynamoDb());
     }
-    DynamoDBProxyServer dynamoDbServer = startDynamoDb(dynamoDbPort);
+    if (ports.sqs() != 0) {
+      checkFree(SQS_ENGINE, ports.sqs());
+    }
+    MotoServer dynamoDbServer = MotoServer.start(ports.dynamoDb());
     SQSRestServer sqsServer = null;
     try {
       var builder = SQSRestServerBuilder.withInterface("127.0.0.1").withAWSRegion(REGION);
       sqsServer = (ports.sqs() == 0 ? builder.withDynamicPort() : builder.withPort(ports.sqs())).start();
       int sqsPort = sqsServer.waitUntilStarted().localAddress().getPort();
-      return new LocalEngines(dynamoDbServer, dynamoDbPort, sqsServer, sqsPort, template);
+      return new LocalEngines(dynamoDbServer, dynamoDbServer.port(), sqsServer, sqsPort, template);
     } catch (RuntimeException e) {
       if (sqsServer != null) {
         sqsServer.stopAndWait();
       }
-      stopQuietly(dynamoDbServer);
+      dynamoDbServer.close();
       throw e;
     }
   }
 
-  private static DynamoDBProxyServer startDynamoDb(int port) {
-    try {
-      DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(new String[] {
-          "-inMemory", "-sharedDb", "-port", Integer.toString(port), "-disableTelemetry"});
-      server.start();
-      return server;
-    } catch (Exception e) {
-      throw new IllegalStateException("DynamoDB Local did not start on port " + port + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static void checkFree(String engine, InetAddress address, int port) {
-    try (ServerSocket socket = new ServerSocket()) {
+  /**
+   * Both engines bind the loopback interface only: that is where a port must be free. A client socket
+   * binds without listening, so the probe never accepts a connection meant for the engine.
+   */
+  private static void checkFree(String engine, int port) {
+    try (Socket socket = new Socket()) {
       socket.setReuseAddress(false);
-      socket.bind(new InetSocketAddress(address, port));
+      socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
     } catch (IOException e) {
       throw new PortInUseException(engine, port);
     }
@@ -136,7 +132,8 @@ public final class LocalEngines implements AutoCloseable {
 
   /** A port that is free now (the engine binds it a moment later). */
   static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
+    try (Socket socket = new Socket()) {
+      socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)); // bound, never listening
       return socket.getLocalPort();
     } catch (IOException e) {
       throw new IllegalStateException("no free port: " + e.getMessage(), e);
@@ -163,7 +160,7 @@ public final class LocalEngines implements AutoCloseable {
     return REGION;
   }
 
-  /** A client for DynamoDB Local, shared; closed with the engines. */
+  /** A client for the DynamoDB engine, shared; closed with the engines. */
   public DynamoDbClient dynamoDb() {
     return dynamoDb;
   }
@@ -232,14 +229,6 @@ public final class LocalEngines implements AutoCloseable {
     sqs.close();
     httpClient.close();
     sqsServer.stopAndWait();
-    stopQuietly(dynamoDbServer);
-  }
-
-  private static void stopQuietly(DynamoDBProxyServer server) {
-    try {
-      server.stop();
-    } catch (Exception e) {
-      System.err.println("DynamoDB Local did not stop cleanly: " + e);
-    }
+    dynamoDbServer.close();
   }
 }

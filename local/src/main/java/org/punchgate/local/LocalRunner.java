@@ -23,8 +23,9 @@ import org.punchgate.aws.DynamoDbConnectionStore;
 
 /**
  * Runs the gateway on this machine: the template's HTTP API routes served on localhost by the functions'
- * real handlers, against DynamoDB Local and ElasticMQ, with demo connections, a demo shop and a buyer
- * simulator. No AWS account, no Docker.
+ * real handlers, against moto (DynamoDB) and ElasticMQ (SQS), with demo connections, a demo shop and a buyer
+ * simulator. No AWS account, no Docker. The HTTP port opens only when engines, tables, queues and demo data
+ * are ready: the banner and {@code GET /health} mark that moment.
  * <pre>
  * java -jar local/target/punchgate-local.jar [--port 3000] [--seed file.json]
  *      [--dynamodb-port 8000] [--sqs-port 9324] [--template path/to/template.yaml]
@@ -42,6 +43,10 @@ public final class LocalRunner implements AutoCloseable {
 
   /** The token signing key of local runs: printed in the README, for demos only, never for a deployment. */
   public static final String DEMO_TOKEN_SECRET = "punchgate-local-demo-secret-DO-NOT-USE-IN-PRODUCTION";
+  /** Answers 200 with the engines' ports once the runner is ready (it listens on nothing before). */
+  public static final String HEALTH = "/health";
+  /** The first line of the banner: printed when the runner is ready. */
+  public static final String READY_LINE = "Punchgate is running locally (demo setup: not for production)";
 
   /**
    * Start options; a port of 0 picks a free one. {@code template} null: {@code ./template.yaml}, else
@@ -108,7 +113,7 @@ public final class LocalRunner implements AutoCloseable {
   static final String USAGE = """
       Usage: java -jar local/target/punchgate-local.jar [options]
         --port <n>            HTTP port of the gateway, shop and buyer simulator (default 3000)
-        --dynamodb-port <n>   DynamoDB Local port (default 8000)
+        --dynamodb-port <n>   DynamoDB engine (moto) port (default 8000)
         --sqs-port <n>        ElasticMQ (SQS) port (default 9324)
         --template <file>     SAM template (default ./template.yaml, else the project's)
         --seed <file>         more connections: {"connections":[ ... ]} (see README "Configuration")
@@ -153,7 +158,7 @@ public final class LocalRunner implements AutoCloseable {
     try {
       runner = start(options);
     } catch (LocalEngines.PortInUseException e) {
-      String option = e.engine().startsWith("DynamoDB") ? "--dynamodb-port" : "--sqs-port";
+      String option = e.engine().equals(LocalEngines.DYNAMODB_ENGINE) ? "--dynamodb-port" : "--sqs-port";
       System.err.println("punchgate-local: " + e.getMessage() + ". Stop the process that uses it, or start with "
           + option + " <another port> (0 picks a free one).");
       System.exit(1);
@@ -167,19 +172,18 @@ public final class LocalRunner implements AutoCloseable {
     System.out.println(runner.banner());
   }
 
-  /** Starts engines, resources, demo data and the HTTP server; everything stops with {@link #close()}. */
+  /**
+   * Starts engines, resources, demo data and, last, the HTTP server; everything stops with {@link #close()}.
+   * A taken gateway port is reported before any engine starts.
+   */
   public static LocalRunner start(Options options) {
     Path template = findTemplate(options.template());
     SamTemplate sam = SamTemplate.read(template);
-    HttpServer server = bind(options.port());
-    LocalEngines engines;
-    try {
-      engines = LocalEngines.start(sam, new LocalEngines.Ports(options.dynamoDbPort(), options.sqsPort()));
-    } catch (RuntimeException e) {
-      server.stop(0);
-      throw e;
+    if (options.port() != 0) {
+      requireFree(options.port());
     }
-    return start(options, sam, server, engines, true);
+    LocalEngines engines = LocalEngines.start(sam, new LocalEngines.Ports(options.dynamoDbPort(), options.sqsPort()));
+    return start(options, sam, engines, true);
   }
 
   /**
@@ -188,14 +192,34 @@ public final class LocalRunner implements AutoCloseable {
    */
   public static LocalRunner start(Options options, LocalEngines engines) {
     SamTemplate sam = SamTemplate.read(findTemplate(options.template()));
-    return start(options, sam, bind(options.port()), engines, false);
+    return start(options, sam, engines, false);
   }
 
-  private static LocalRunner start(Options options, SamTemplate sam, HttpServer server, LocalEngines engines,
-      boolean ownsEngines) {
+  /** How often a dynamic port may be taken by someone else between choosing and binding it. */
+  private static final int BIND_ATTEMPTS = 3;
+
+  private static LocalRunner start(Options options, SamTemplate sam, LocalEngines engines, boolean ownsEngines) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        // the demo data and the pages name the port, so it is chosen first and bound last
+        int port = options.port() != 0 ? options.port() : LocalEngines.freePort();
+        return start(options, sam, engines, ownsEngines, port);
+      } catch (PortTakenException e) {
+        if (options.port() != 0 || attempt == BIND_ATTEMPTS) {
+          if (ownsEngines) {
+            engines.close();
+          }
+          throw new IllegalStateException(e.getMessage());
+        }
+      }
+    }
+  }
+
+  private static LocalRunner start(Options options, SamTemplate sam, LocalEngines engines, boolean ownsEngines,
+      int port) {
     ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    HttpServer server = null;
     try {
-      int port = server.getAddress().getPort();
       URI baseUrl = URI.create("http://localhost:" + port);
       TemplateRoutes routes = TemplateRoutes.from(sam);
       Map<String, String> env = new LinkedHashMap<>();
@@ -216,14 +240,21 @@ public final class LocalRunner implements AutoCloseable {
 
       DemoShop shop = new DemoShop(DemoCatalog.load(), URI.create("http://127.0.0.1:" + port));
       BuyerSimulator buyer = new BuyerSimulator(baseUrl.toString(), URI.create("http://127.0.0.1:" + port), connections);
+      // binding opens the port: only now, with engines, tables, queues and demo data ready
+      server = bind(port);
       LocalRunner runner = new LocalRunner(server, executor, engines, ownsEngines, routes, functions, shop, buyer,
           baseUrl, List.copyOf(connections));
       server.createContext("/", runner::serve);
       server.setExecutor(executor);
       server.start();
       return runner;
+    } catch (PortTakenException e) {
+      executor.shutdownNow();
+      throw e;
     } catch (RuntimeException e) {
-      server.stop(0);
+      if (server != null) {
+        server.stop(0);
+      }
       executor.shutdownNow();
       if (ownsEngines) {
         engines.close();
@@ -232,12 +263,33 @@ public final class LocalRunner implements AutoCloseable {
     }
   }
 
+  /** The gateway's port is held by another process. */
+  private static final class PortTakenException extends IllegalStateException {
+    PortTakenException(int port) {
+      super("port " + port + " for the gateway is already in use. Stop the process that "
+          + "uses it, or start with --port <another port> (0 picks a free one).");
+    }
+  }
+
+  /**
+   * A taken port fails fast, before the engines start. The probe is a client socket: it binds without
+   * listening, so nobody can connect to the port before the runner is ready (a server socket would accept
+   * connections for the moment it is open).
+   */
+  static void requireFree(int port) {
+    try (var probe = new java.net.Socket()) {
+      probe.setReuseAddress(false);
+      probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+    } catch (IOException e) {
+      throw new PortTakenException(port);
+    }
+  }
+
   private static HttpServer bind(int port) {
     try {
       return HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
     } catch (BindException e) {
-      throw new IllegalStateException("port " + port + " for the gateway is already in use. Stop the process that "
-          + "uses it, or start with --port <another port> (0 picks a free one).");
+      throw new PortTakenException(port);
     } catch (IOException e) {
       throw new IllegalStateException("cannot listen on port " + port + ": " + e.getMessage(), e);
     }
@@ -284,6 +336,9 @@ public final class LocalRunner implements AutoCloseable {
       } else if (path.equals(BuyerSimulator.BASE) || path.startsWith(BuyerSimulator.BASE + "/")) {
         route = method + " " + path;
         status = buyer.handle(exchange, path, body);
+      } else if (path.equals(HEALTH) && method.equals("GET")) {
+        route = "GET " + HEALTH;
+        Exchanges.send(exchange, status = 200, "application/json", health().getBytes(StandardCharsets.UTF_8));
       } else if (path.equals("/") && (method.equals("GET") || method.equals("HEAD"))) {
         route = "GET /";
         Exchanges.html(exchange, status = 200, indexPage());
@@ -320,9 +375,29 @@ public final class LocalRunner implements AutoCloseable {
     }
   }
 
+  /**
+   * The readiness answer: the port only opens once everything is ready, so any answer here means ready;
+   * it names the engines' ports, tables and queues for scripts that wait for the runner.
+   */
+  String health() {
+    StringBuilder json = new StringBuilder("{\"status\":\"ready\",\"port\":").append(port())
+        .append(",\"region\":\"").append(engines.region()).append('"')
+        .append(",\"dynamoDb\":{\"engine\":\"moto\",\"port\":").append(engines.dynamoDbPort())
+        .append(",\"tables\":").append(jsonArray(engines.tables().values())).append('}')
+        .append(",\"sqs\":{\"engine\":\"ElasticMQ\",\"port\":").append(engines.sqsPort())
+        .append(",\"queues\":").append(jsonArray(engines.queues().values())).append("}}");
+    return json.toString();
+  }
+
+  private static String jsonArray(java.util.Collection<String> values) {
+    StringBuilder json = new StringBuilder("[");
+    values.forEach(v -> json.append(json.length() > 1 ? "," : "").append('"').append(json(v)).append('"'));
+    return json.append(']').toString();
+  }
+
   private String indexPage() {
-    StringBuilder html = new StringBuilder("<p>The gateway runs here with its real handlers, against DynamoDB Local and "
-        + "ElasticMQ.</p><ul><li><a href=\"/buyer/\">Buyer simulator</a>: start a punchout like SAP SRM (OCI), or "
+    StringBuilder html = new StringBuilder("<p>The gateway runs here with its real handlers, against moto (DynamoDB) "
+        + "and ElasticMQ (SQS).</p><ul><li><a href=\"/buyer/\">Buyer simulator</a>: start a punchout like SAP SRM (OCI), or "
         + "<a href=\"/buyer/cxml/\">like Ariba or Coupa</a> (cXML)</li>"
         + "<li><a href=\"/shop/\">Demo shop</a>: where the buyer lands</li></ul>");
     html.append("<h2>Routes from template.yaml</h2><table id=\"routes\"><tr><th>Route</th><th>Function</th><th>Handler</th></tr>");
@@ -341,12 +416,13 @@ public final class LocalRunner implements AutoCloseable {
   /** The start message: where everything is and how to look inside the engines. */
   String banner() {
     StringBuilder b = new StringBuilder();
-    b.append("\nPunchgate is running locally (demo setup: not for production)\n\n");
+    b.append('\n').append(READY_LINE).append("\n\n");
     b.append("  Buyer simulator   ").append(baseUrl).append("/buyer/\n");
     b.append("  Demo shop         ").append(baseUrl).append("/shop/\n");
     b.append("  Gateway API       ").append(baseUrl).append("/\n");
+    b.append("  Readiness         ").append(baseUrl).append(HEALTH).append('\n');
     routes.routes().forEach(r -> b.append("      ").append(String.format("%-44s", r.routeKey())).append(r.functionId()).append('\n'));
-    b.append("\n  DynamoDB Local    ").append(engines.dynamoDbEndpoint()).append("  tables: ")
+    b.append("\n  moto (DynamoDB)   ").append(engines.dynamoDbEndpoint()).append("  tables: ")
         .append(String.join(", ", engines.tables().values())).append('\n');
     b.append("  ElasticMQ (SQS)   ").append(engines.sqsEndpoint()).append('\n');
     engines.queues().values().forEach(q -> b.append("      ").append(q).append('\n'));

@@ -43,7 +43,7 @@ import org.punchgate.testing.Fixtures;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 
 /**
- * cXML punchout end to end, over HTTP through the local runner (real handlers, DynamoDB Local): a buyer's
+ * cXML punchout end to end, over HTTP through the local runner (real handlers, moto for DynamoDB): a buyer's
  * system posts the setup requests of {@code events/} (their BrowserFormPost moved to the runner's port), the
  * browser opens the StartPage, the shop reads the session and posts a cart, and the order message the
  * gateway's page would post is decoded and read back. Then the same through the buyer simulator and the

@@ -38,7 +38,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * The real handlers, built through their production constructors (configuration from the environment),
  * fed with the sample events of {@code events/} as the Lambda runtime deserializes them, against an
- * AWS-compatible backend. Subclasses say which backend: DynamoDB Local + ElasticMQ, or LocalStack.
+ * AWS-compatible backend. Subclasses say which backend: moto + ElasticMQ, or LocalStack.
  * The events name demo connections whose return address is http://localhost:3000; the suite stores
  * connections for exactly those addresses under ids of its own and points the events at them.
  */

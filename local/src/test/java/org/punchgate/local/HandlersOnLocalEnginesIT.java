@@ -6,7 +6,7 @@ import org.punchgate.cartreturn.CartReturnHandler;
 import org.punchgate.login.PunchoutLoginHandler;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** {@link HandlerSuite} on DynamoDB Local and ElasticMQ in this JVM, configured as the runner configures them. */
+/** {@link HandlerSuite} on moto (DynamoDB) and ElasticMQ (SQS), configured as the runner configures them. */
 @ExtendWith(LocalRunnerExtension.class)
 class HandlersOnLocalEnginesIT extends HandlerSuite {
 

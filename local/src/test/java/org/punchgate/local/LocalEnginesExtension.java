@@ -6,7 +6,7 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Gives tests the {@link LocalEngines} (DynamoDB Local + ElasticMQ with the template's tables and queues),
+ * Gives tests the {@link LocalEngines} (moto + ElasticMQ with the template's tables and queues),
  * started once per test JVM on free ports and stopped when the run ends.
  * <pre>{@code
  * @ExtendWith(LocalEnginesExtension.class)

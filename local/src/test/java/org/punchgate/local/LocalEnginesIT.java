@@ -1,10 +1,16 @@
 package org.punchgate.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -55,6 +61,38 @@ class LocalEnginesIT {
     assertEquals(engines.dynamoDbEndpoint(), env.get("AWS_ENDPOINT_URL_DYNAMODB"));
     assertTrue(!env.containsKey("PUNCHOUT_TOKEN_SECRET"), "a Secrets Manager reference is left to the runner");
     assertTrue(!env.containsKey("PUBLIC_BASE_URL"), "a condition is left to the runner");
+  }
+
+  @Test
+  void everyEngineListensOnLoopbackOnly(LocalEngines engines) throws Exception {
+    List<InetAddress> external = NetworkInterface.networkInterfaces().flatMap(NetworkInterface::inetAddresses)
+        .filter(a -> !a.isLoopbackAddress() && !a.isLinkLocalAddress()).toList();
+    assumeFalse(external.isEmpty(), "this machine has no address besides loopback");
+    for (int port : List.of(engines.dynamoDbPort(), engines.sqsPort())) {
+      assertTrue(accepts(InetAddress.getLoopbackAddress(), port), "listens on loopback: " + port);
+      for (InetAddress address : external) {
+        assertFalse(accepts(address, port), port + " must not answer on " + address);
+      }
+    }
+  }
+
+  private static boolean accepts(InetAddress address, int port) {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(address, port), 500);
+      return true;
+    } catch (java.io.IOException e) {
+      return false;
+    }
+  }
+
+  @Test
+  void namesMotoWhenTheDynamoDbPortIsTaken() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      var e = assertThrows(LocalEngines.PortInUseException.class, () -> LocalEngines.start(
+          SamTemplate.read(LocalEnginesExtension.TEMPLATE), new LocalEngines.Ports(taken.getLocalPort(), 0)));
+      assertEquals(LocalEngines.DYNAMODB_ENGINE, e.engine());
+      assertEquals(taken.getLocalPort(), e.port());
+    }
   }
 
   @Test

@@ -30,7 +30,8 @@ import org.punchgate.session.TransferOutcome;
  * document ({@code doc}, or gzip-compressed {@code docGz} when large), and beside it the mutable
  * {@code status}, the transferred cart ({@code cartGz}, gzip-compressed JSON) and {@code transferredAt}
  * plus the cXML start ticket. Closing is one conditional UpdateItem; a failed condition returns the old
- * item, so the reason (expired, already closed) costs no extra read.
+ * item, so the reason (expired, already closed) costs no extra read where the engine supports
+ * {@code ReturnValuesOnConditionCheckFailure}, and one consistent read where it does not.
  */
 public final class DynamoDbSessionStore implements SessionStore {
 
@@ -100,6 +101,12 @@ public final class DynamoDbSessionStore implements SessionStore {
       return new TransferOutcome.Transferred(fromItem(result.attributes()));
     } catch (ConditionalCheckFailedException e) {
       Map<String, AttributeValue> old = e.item();
+      if (old == null || old.isEmpty()) {
+        // no old item: either there is none, or the engine ignores ReturnValuesOnConditionCheckFailure;
+        // one consistent read tells which, on the failure path only
+        old = dynamoDb.getItem(b -> b.tableName(table).key(key(pk(sessionId), SK)).consistentRead(true)
+            .projectionExpression("#status").expressionAttributeNames(Map.of("#status", "status"))).item();
+      }
       if (old == null || old.isEmpty()) {
         return new TransferOutcome.NotFound();
       }

@@ -15,7 +15,7 @@ import java.util.Map;
  * @param ordersQueueUrl   ORDERS_QUEUE_URL: FIFO queue toward the ERP (may be null where unused)
  * @param tokenSecret      PUNCHOUT_TOKEN_SECRET: HS256 key for punchout tokens, at least 32 bytes
  * @param region           AWS_REGION
- * @param dynamoDbEndpoint AWS_ENDPOINT_URL_DYNAMODB, else AWS_ENDPOINT_URL: DynamoDB Local, LocalStack (null on AWS)
+ * @param dynamoDbEndpoint AWS_ENDPOINT_URL_DYNAMODB, else AWS_ENDPOINT_URL: moto, LocalStack (null on AWS)
  * @param sqsEndpoint      AWS_ENDPOINT_URL_SQS, else AWS_ENDPOINT_URL: ElasticMQ, LocalStack (null on AWS)
  * @param publicBaseUrl    PUBLIC_BASE_URL: our own base URL for links we hand out (null: from the request)
  * @param maxBodyBytes     MAX_BODY_BYTES: largest request body accepted (default 1 MiB)
