@@ -17,8 +17,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.punchgate.aws.TableKeys;
 import org.punchgate.connection.ConnectionStore;
 import org.punchgate.connection.ConnectionStoreContract;
-import org.punchgate.connection.DynamoDbConnectionStore;
-import org.punchgate.session.DynamoDbSessionStore;
+import org.punchgate.aws.DynamoDbConnectionStore;
+import org.punchgate.aws.DynamoDbSessionStore;
 import org.punchgate.session.Session;
 import org.punchgate.session.SessionStatus;
 import org.punchgate.session.SessionStore;
@@ -139,7 +139,7 @@ class StoresOnMotoIT {
   private static Session session(String id) {
     return new Session(id, Fixtures.ociConnection("oci4", org.punchgate.connection.ConnectionFormat.OCI_4_0)
         .withoutSecret(), "oci4", SessionStatus.OPEN, Fixtures.NOW, Fixtures.NOW.plus(Duration.ofMinutes(30)),
-        Map.of(), Map.of(), null, null, null);
+        new org.punchgate.session.CallUp.Oci(Map.of()), Map.of(), null, null, null);
   }
 
   /** A client of the engines' DynamoDB that records the operations it sends, and may drop one parameter. */

@@ -8,7 +8,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * sort key {@code sk}, so that new kinds of items (orders, idempotency records, customers, prices) join
  * the same two tables without a migration.
  */
-final class TableKeys {
+public final class TableKeys {
 
   public static final String PK = "pk";
   public static final String SK = "sk";

@@ -45,7 +45,7 @@ public abstract class SessionStoreContract {
   private static Session session(String id, Cart initialCart) {
     return new Session(id, Fixtures.ociConnection("oci4", ConnectionFormat.OCI_4_0).withoutSecret(), "oci4",
         SessionStatus.OPEN, Fixtures.NOW, Fixtures.NOW.plus(Duration.ofMinutes(30)),
-        Map.of("HOOK_URL", "https://srm.example.com/hook?a=1"), Map.of("UserEmail", "b@acme.example"), initialCart,
+        new CallUp.Oci(Map.of("HOOK_URL", "https://srm.example.com/hook?a=1")), Map.of("UserEmail", "b@acme.example"), initialCart,
         null, null);
   }
 
@@ -58,7 +58,7 @@ public abstract class SessionStoreContract {
     String id = newId("create");
     store().create(session(id), null);
     Session other = new Session(id, session(id).connection(), "someone-else", SessionStatus.OPEN, Fixtures.NOW,
-        Fixtures.NOW.plusSeconds(60), Map.of(), Map.of(), null, null, null);
+        Fixtures.NOW.plusSeconds(60), new CallUp.Oci(Map.of()), Map.of(), null, null, null);
 
     assertThrows(RuntimeException.class, () -> store().create(other, null));
     assertEquals(session(id), store().find(id).orElseThrow());
