@@ -18,6 +18,17 @@ import org.punchgate.validation.Violation;
 public final class CartJson {
 
   public static final int MAX_LINES = 2000;
+  /**
+   * Bounds of every amount and quantity, checked at the first read: beyond them a decimal is no price a
+   * buyer's system can book, and unbounded ones ({@code 1e999999}) cost quadratic time when written out.
+   * Documented in the schema's {@code $defs/decimal}.
+   */
+  public static final int MAX_INTEGER_DIGITS = 15;
+  public static final int MAX_DECIMALS = 6;
+  /** A string amount at the bounds: sign, 15 digits, point, 6 digits; anything longer is refused unread. */
+  private static final int MAX_DECIMAL_CHARS = 1 + MAX_INTEGER_DIGITS + 1 + MAX_DECIMALS;
+  /** Values a problem repeats (line ids) are cut to this, so a refusal never echoes a large input. */
+  static final int MAX_ECHO = 40;
   private static final int MAX_TEXT = 4000;
 
   private CartJson() {}
@@ -174,13 +185,13 @@ public final class CartJson {
     Set<String> ids = new HashSet<>();
     for (int i = 0; i < lines.size(); i++) {
       if (!ids.add(lines.get(i).lineId())) {
-        problems.add(new Violation("lines[" + i + "].lineId", "duplicate line id " + lines.get(i).lineId()));
+        problems.add(new Violation("lines[" + i + "].lineId", "duplicate line id " + echo(lines.get(i).lineId())));
       }
     }
     for (int i = 0; i < lines.size(); i++) {
       String parent = lines.get(i).parentLineId();
       if (parent != null && (!ids.contains(parent) || parent.equals(lines.get(i).lineId()))) {
-        problems.add(new Violation("lines[" + i + "].parentLineId", "no other line has the id " + parent));
+        problems.add(new Violation("lines[" + i + "].parentLineId", "no other line has the id " + echo(parent)));
       }
     }
   }
@@ -202,24 +213,72 @@ public final class CartJson {
     return text;
   }
 
-  /** A decimal field of the object at {@code at} (null: the root); its place is spelled only for a problem. */
+  /**
+   * A decimal field of the object at {@code at} (null: the root); its place is spelled only for a problem.
+   * A JSON number may carry an exponent ({@code 1E+3}); a string must be plain digits as the schema says.
+   * Either way the value must fit {@link #MAX_INTEGER_DIGITS} and {@link #MAX_DECIMALS}.
+   */
   private static BigDecimal amount(JsonNode node, String field, String at, List<Violation> problems) {
     JsonNode value = node.get(field);
     if (value == null || value.isNull()) {
       return null;
     }
-    try {
-      if (value.isNumber()) {
-        return value.decimalValue();
-      }
-      if (value.isTextual()) {
-        return new BigDecimal(value.asText().trim());
-      }
-    } catch (NumberFormatException e) {
-      // reported below
+    BigDecimal decimal = null;
+    if (value.isNumber()) {
+      decimal = value.decimalValue();
+    } else if (value.isTextual() && isPlainDecimal(value.textValue().trim())) {
+      decimal = new BigDecimal(value.textValue().trim());
     }
-    problems.add(new Violation(at == null ? field : at + "." + field, "must be a decimal number (a JSON number or a string like \"12.50\")"));
+    if (decimal != null && withinBounds(decimal)) {
+      return decimal;
+    }
+    problems.add(new Violation(at == null ? field : at + "." + field, "must be a decimal number (a JSON number or a"
+        + " string like \"12.50\") with at most " + MAX_INTEGER_DIGITS + " digits before the point and "
+        + MAX_DECIMALS + " after it"));
     return null;
+  }
+
+  /** {@code -?[0-9]{1,15}(\.[0-9]{1,6})?}, checked by hand: the length first, so a huge string costs nothing. */
+  private static boolean isPlainDecimal(String text) {
+    if (text.isEmpty() || text.length() > MAX_DECIMAL_CHARS) {
+      return false;
+    }
+    int i = text.charAt(0) == '-' ? 1 : 0;
+    int integerStart = i;
+    while (i < text.length() && isDigit(text.charAt(i))) {
+      i++;
+    }
+    int integerDigits = i - integerStart;
+    if (integerDigits == 0 || integerDigits > MAX_INTEGER_DIGITS) {
+      return false;
+    }
+    if (i == text.length()) {
+      return true;
+    }
+    if (text.charAt(i) != '.') {
+      return false;
+    }
+    int fractionStart = ++i;
+    while (i < text.length() && isDigit(text.charAt(i))) {
+      i++;
+    }
+    int decimals = i - fractionStart;
+    return i == text.length() && decimals >= 1 && decimals <= MAX_DECIMALS;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  /** Precision and scale only, in long arithmetic: {@code 1E+2147483647} would overflow an int. */
+  private static boolean withinBounds(BigDecimal decimal) {
+    long integerDigits = decimal.signum() == 0 ? 0 : (long) decimal.precision() - decimal.scale();
+    return integerDigits <= MAX_INTEGER_DIGITS && decimal.scale() <= MAX_DECIMALS;
+  }
+
+  /** A value as a problem repeats it: cut to {@link #MAX_ECHO} characters. */
+  static String echo(String value) {
+    return value.length() <= MAX_ECHO ? value : value.substring(0, MAX_ECHO) + "…";
   }
 
   public static ObjectNode write(Cart cart) {

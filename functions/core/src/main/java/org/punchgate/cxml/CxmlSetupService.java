@@ -77,12 +77,18 @@ public final class CxmlSetupService {
     PayloadIds payloadIds = new PayloadIds(ids, clock, hostOf(base));
     try {
       return answer(request, base, payloadIds);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) { // an Error too: the buyer still gets a cXML answer
       String correlation = ids.newId(8);
       LOG.log(Level.SEVERE, "cXML setup failed, correlation id " + correlation, e);
-      return cxml(500, payloadIds, CxmlSettings.DEFAULT_VERSION,
-          CxmlStatus.internalError("internal error, correlation id " + correlation), null);
+      return internalError(correlation);
     }
+  }
+
+  /** A cXML Status 500 naming only the correlation id, for a fault here or in the function around us. */
+  public HttpResponse internalError(String correlationId) {
+    PayloadIds payloadIds = new PayloadIds(ids, clock, hostOf(publicBaseUrl == null ? "https://localhost" : publicBaseUrl));
+    return cxml(500, payloadIds, CxmlSettings.DEFAULT_VERSION,
+        CxmlStatus.internalError("internal error, correlation id " + correlationId), null);
   }
 
   private HttpResponse answer(HttpRequest request, String base, PayloadIds payloadIds) {

@@ -17,33 +17,47 @@ import org.punchgate.http.Problem;
 /**
  * The bridge between API Gateway HTTP API (payload 2.0) events and the plain services: converts the
  * event, calls the service, converts the answer, and writes one JSON log line per request (route, status,
- * latency, session id; never bodies, headers, passwords or tokens). An unexpected exception becomes a
- * 500 that names only a correlation id.
+ * latency, session id; never bodies, headers, passwords or tokens). Anything thrown, an {@link Error} such
+ * as an exhausted heap included, becomes a 500 in the caller's protocol that names only a correlation id;
+ * the container lives on for the next request.
  */
 public final class HttpFunction {
 
   private HttpFunction() {}
 
+  /** A JSON API: its internal error is a problem document. */
   public static APIGatewayV2HTTPResponse handle(
       APIGatewayV2HTTPEvent event, Context context, Function<HttpRequest, HttpResponse> service) {
+    return handle(event, context, service, HttpFunction::internalErrorProblem);
+  }
+
+  /**
+   * @param internalError the route's own 500 (an OCI error page, a cXML Status), given the correlation id
+   */
+  public static APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context,
+      Function<HttpRequest, HttpResponse> service, Function<String, HttpResponse> internalError) {
     long start = System.nanoTime();
     String route = event.getRouteKey() == null ? "?" : event.getRouteKey();
     HttpResponse response;
     try {
       response = service.apply(toRequest(event));
-    } catch (RuntimeException e) {
+    } catch (Throwable e) { // an Error too: one request failed, the container has not
       String correlationId = context != null && context.getAwsRequestId() != null
           ? context.getAwsRequestId() : UUID.randomUUID().toString();
       System.err.println("{\"level\":\"ERROR\",\"route\":\"" + route + "\",\"correlationId\":\"" + correlationId
           + "\",\"error\":\"" + e.getClass().getName() + "\"}");
       e.printStackTrace();
-      response = Problem.response(500, "Internal error", "correlation id " + correlationId);
+      response = internalError.apply(correlationId);
     }
     long micros = (System.nanoTime() - start) / 1000;
     System.out.println("{\"route\":\"" + route + "\",\"status\":" + response.status()
         + ",\"latencyMs\":" + (micros / 1000.0)
         + (response.sessionId() == null ? "" : ",\"sessionId\":\"" + response.sessionId() + "\"") + "}");
     return toResponse(response);
+  }
+
+  public static HttpResponse internalErrorProblem(String correlationId) {
+    return Problem.response(500, "Internal error", "correlation id " + correlationId);
   }
 
   public static HttpRequest toRequest(APIGatewayV2HTTPEvent event) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 import org.punchgate.json.Json;
+import org.punchgate.validation.Violation;
 
 class CartJsonTest {
 
@@ -64,6 +65,52 @@ class CartJsonTest {
         known.add(component.getName());
       }
       assertEquals(known, documented);
+    }
+  }
+
+  private static java.util.List<Violation> quantityProblems(String quantity) {
+    return CartJson.read(Json.parse("{\"currency\":\"EUR\",\"lines\":[{\"description\":\"a\",\"quantity\":" + quantity
+        + ",\"unit\":\"PCE\",\"unitPrice\":1}]}")).violations();
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"\"1e4999999\"", "1e999999", "1E+2147483647", "\"1E+2147483647\"",
+      "1234567890123456", "\"1234567890123456\"", "0.0000001", "\"0.1234567\"", "1e-2147483647", "\"12.5e1\""})
+  void refusesAmountsBeyondFifteenIntegerDigitsAndSixDecimalsQuicklyAndWithoutEchoingThem(String quantity) {
+    long start = System.nanoTime();
+    var problems = quantityProblems(quantity);
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    assertEquals(1, problems.size(), problems.toString());
+    assertEquals("lines[0].quantity", problems.get(0).location());
+    assertTrue(problems.get(0).message().contains("15"), problems.get(0).message());
+    assertTrue(millis < 200, millis + " ms");
+  }
+
+  @Test
+  void aHugeNumberStringIsRefusedWithoutBeingEchoed() {
+    String digits = "9".repeat(200_000);
+    long start = System.nanoTime();
+    var problems = quantityProblems("\"" + digits + "\"");
+    assertTrue((System.nanoTime() - start) / 1_000_000 < 200);
+    assertEquals(1, problems.size());
+    assertTrue(problems.get(0).toString().length() < 200, problems.get(0).toString());
+  }
+
+  @Test
+  void acceptsAmountsAtTheBounds() {
+    assertEquals(java.util.List.of(), quantityProblems("999999999999999.999999"));
+    assertEquals(java.util.List.of(), quantityProblems("\"999999999999999.999999\""));
+    assertEquals(java.util.List.of(), quantityProblems("1E+3"));
+  }
+
+  @Test
+  void theSchemaDocumentsTheBoundsTheReaderApplies() throws Exception {
+    try (var in = CartJsonTest.class.getResourceAsStream("/schema/cart.schema.json")) {
+      var decimal = Json.parse(in.readAllBytes()).at("/$defs/decimal");
+      assertEquals(CartJson.MAX_INTEGER_DIGITS, decimal.at("/x-maxIntegerDigits").asInt());
+      assertEquals(CartJson.MAX_DECIMALS, decimal.at("/x-maxDecimals").asInt());
+      String pattern = decimal.at("/oneOf/1/pattern").asText();
+      assertEquals("^-?[0-9]{1," + CartJson.MAX_INTEGER_DIGITS + "}(\\.[0-9]{1," + CartJson.MAX_DECIMALS + "})?$", pattern);
     }
   }
 }

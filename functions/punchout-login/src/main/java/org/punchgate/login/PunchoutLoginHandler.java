@@ -7,6 +7,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import org.punchgate.config.Wiring;
 import org.punchgate.cxml.CxmlSetupService;
 import org.punchgate.cxml.CxmlStartPage;
+import java.nio.charset.StandardCharsets;
+import org.punchgate.http.Html;
+import org.punchgate.http.HttpResponse;
 import org.punchgate.http.Problem;
 import org.punchgate.lambda.HttpFunction;
 import org.punchgate.snapstart.Priming;
@@ -51,6 +54,13 @@ public final class PunchoutLoginHandler
       case "POST /punchout/cxml" -> cxmlSetup.handle(request);
       case "GET /punchout/cxml/start/{sessionId}" -> cxmlStartPage.handle(request);
       default -> Problem.response(404, "Not found", "No such route: " + route);
+    }, correlationId -> switch (route) {
+      case "POST /punchout/cxml" -> cxmlSetup.internalError(correlationId);
+      case "GET /punchout/oci/{connectionId}", "POST /punchout/oci/{connectionId}",
+           "GET /punchout/cxml/start/{sessionId}" -> HttpResponse.html(500, Html.errorPage("Punchout failed",
+          "Something went wrong on our side (correlation id " + correlationId + "). Please start the punchout again"
+              + " from your purchasing system."), StandardCharsets.UTF_8);
+      default -> HttpFunction.internalErrorProblem(correlationId);
     });
   }
 }
