@@ -89,7 +89,7 @@ public final class CartReturn {
     Instant now = clock.instant();
     Cart cart = submission.cancel() ? Cart.empty(submission.cart().currency()) : submission.cart();
     if (session.status() != SessionStatus.OPEN) {
-      return replayOrConflict(request, session, cart, submission.cancel());
+      return replayOrConflict(request, session, session.status(), session.transferredCart(), cart, submission.cancel());
     }
     if (session.isExpiredAt(now)) {
       return expired(session);
@@ -111,7 +111,9 @@ public final class CartReturn {
     SessionStatus target = submission.cancel() ? SessionStatus.CANCELLED : SessionStatus.TRANSFERRED;
     return switch (sessions.close(sessionId, target, cart, now)) {
       case TransferOutcome.Transferred t -> page(request, rendered.form()).forSession(session.id());
-      case TransferOutcome.AlreadyClosed closed -> conflict(session, closed.status());
+      // lost a race with a concurrent request: an identical retry still gets the page, another cart conflicts
+      case TransferOutcome.AlreadyClosed closed ->
+          replayOrConflict(request, session, closed.status(), closed.storedCart(), cart, submission.cancel());
       case TransferOutcome.Expired e -> expired(session);
       case TransferOutcome.TooLarge t -> Problem.response(413, "Cart too large", "The cart takes " + t.storedBytes()
           + " bytes compressed; a session keeps at most " + t.maxBytes() + ". Nothing was transferred.")
@@ -124,16 +126,16 @@ public final class CartReturn {
    * A retry of the very transfer that already closed the session (the shop lost our first answer) gets the
    * same page again; anything else is a second transfer and conflicts.
    */
-  private HttpResponse replayOrConflict(HttpRequest request, Session session, Cart cart, boolean cancel) {
+  private HttpResponse replayOrConflict(HttpRequest request, Session session, SessionStatus status, Cart storedCart,
+      Cart cart, boolean cancel) {
     SessionStatus expected = cancel ? SessionStatus.CANCELLED : SessionStatus.TRANSFERRED;
-    if (session.status() == expected && session.transferredCart() != null
-        && sameCart(session.transferredCart(), cart)) {
+    if (status == expected && storedCart != null && sameCart(storedCart, cart)) {
       CartRenderer.Rendered again = renderers.get(session.format()).render(session, cart, cancel);
       if (again.valid()) {
         return page(request, again.form()).forSession(session.id());
       }
     }
-    return conflict(session, session.status());
+    return conflict(session, status);
   }
 
   private static boolean sameCart(Cart a, Cart b) {

@@ -79,8 +79,8 @@ class DynamoDbStoresIT {
     var outcome = assertInstanceOf(TransferOutcome.Transferred.class,
         sessions.close("b", SessionStatus.TRANSFERRED, cart, Fixtures.NOW.plusSeconds(60)));
     assertEquals(cart, outcome.session().transferredCart());
-    assertEquals(new TransferOutcome.AlreadyClosed(SessionStatus.TRANSFERRED),
-        sessions.close("b", SessionStatus.TRANSFERRED, cart, Fixtures.NOW.plusSeconds(61)));
+    assertEquals(new TransferOutcome.AlreadyClosed(SessionStatus.TRANSFERRED, cart),
+        sessions.close("b", SessionStatus.TRANSFERRED, cart, Fixtures.NOW.plusSeconds(61)), "with the cart that closed it");
     assertEquals(new TransferOutcome.NotFound(), sessions.close("nope", SessionStatus.TRANSFERRED, cart, Fixtures.NOW));
     sessions.create(session("c"), null);
     assertEquals(new TransferOutcome.Expired(),
