@@ -36,11 +36,17 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
 
   @Override
   public Optional<Connection> find(String connectionId) {
+    if (connectionId.length() > Connection.MAX_ID_CHARS) {
+      return Optional.empty(); // no such key can exist, and DynamoDB would refuse the request
+    }
     return read("CONNECTION#" + connectionId);
   }
 
   @Override
   public Optional<Connection> findByCxmlSender(String domain, String identity) {
+    if (!CxmlCredential.fitsLookup(domain.strip(), identity.strip())) {
+      return Optional.empty();
+    }
     return read(senderKey(new CxmlCredential(domain.strip(), identity.strip())))
         .filter(c -> c.cxml() != null && c.cxml().sender().stream().anyMatch(s -> s.matches(domain, identity)));
   }

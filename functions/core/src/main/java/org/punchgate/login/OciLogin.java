@@ -54,7 +54,8 @@ public final class OciLogin {
     }
     FormParameters params = parameters(request);
     String connectionId = request.pathParameter("connectionId");
-    Optional<Connection> found = connectionId == null ? Optional.empty() : connections.find(connectionId);
+    Optional<Connection> found = connectionId == null || connectionId.length() > Connection.MAX_ID_CHARS
+        ? Optional.empty() : connections.find(connectionId);
     if (found.isEmpty() || !found.get().format().isOci()) {
       SecretHash.verifyAgainstNothing(params.first("PASSWORD"));
       return LoginPages.error(404, "Unknown catalog", "There is no OCI catalog connection with this address.");

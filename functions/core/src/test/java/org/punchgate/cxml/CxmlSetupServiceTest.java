@@ -335,4 +335,39 @@ class CxmlSetupServiceTest {
     assertNotNull(rendered.form().action());
     assertEquals("10", poom.cart().lines().get(0).lineId(), "the buyer's line numbers survive the edit");
   }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"identity", "domain"})
+  void anOversizedSenderIsRefusedBeforeAnyLookup(String part) {
+    var lookups = new java.util.concurrent.atomic.AtomicInteger();
+    var guarded = new org.punchgate.connection.ConnectionStore() {
+      @Override
+      public Optional<Connection> find(String connectionId) {
+        lookups.incrementAndGet();
+        return connections.find(connectionId);
+      }
+
+      @Override
+      public Optional<Connection> findByCxmlSender(String domain, String identity) {
+        lookups.incrementAndGet(); // DynamoDB would fail the request: its key is at most 2048 bytes
+        return connections.findByCxmlSender(domain, identity);
+      }
+
+      @Override
+      public void put(Connection connection) {
+        connections.put(connection);
+      }
+    };
+    var strict = new CxmlSetupService(guarded, sessions, new RandomIds(), clock, "https://gw.example/", 64 * 1024);
+    String big = "x".repeat(2100);
+    byte[] xml = part.equals("identity")
+        ? sampleWith("<Identity>inbound@prominate-platform.com</Identity>\n                <SharedSecret>",
+            "<Identity>" + big + "</Identity>\n                <SharedSecret>")
+        : sampleWith("<Sender>\n            <Credential domain=\"NetworkId\">",
+            "<Sender>\n            <Credential domain=\"" + big + "\">");
+    assertTrue(new String(xml, StandardCharsets.UTF_8).contains(big));
+    int code = response(strict.handle(post(xml))).status().code();
+    assertTrue(code == 400 || code == 401, "status " + code);
+    assertEquals(0, lookups.get(), "no lookup with an oversized key");
+  }
 }
