@@ -257,4 +257,16 @@ class CartReturnTest {
         java.util.concurrent.ConcurrentHashMap.newKeySet());
     assertEquals(Map.of(200, 1, 409, 99), statuses);
   }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {
+      "{\"currency\":\"EUR\",\"currency\":\"USD\",\"lines\":[]}",
+      "{\"currency\":\"EUR\",\"lines\":[{\"sku\":\"A\",\"description\":\"a\",\"quantity\":1,\"quantity\":9,\"unit\":\"PCE\",\"unitPrice\":1}]}",
+      "{\"currency\":\"EUR\",\"lines\":[]} trailing",
+      "{\"currency\":\"EUR\",\"lines\":[]}{\"currency\":\"USD\",\"lines\":[]}"})
+  void aDocumentTwoReadersCouldReadDifferentlyIsMalformed(String body) {
+    HttpResponse response = cartReturn.transfer(request("POST", "s-1", token, body, null));
+    assertEquals(400, response.status(), response.bodyText());
+    assertEquals(SessionStatus.OPEN, sessions.find("s-1").orElseThrow().status());
+  }
 }
