@@ -30,6 +30,7 @@ public final class CartJson {
   /** Values a problem repeats (line ids) are cut to this, so a refusal never echoes a large input. */
   static final int MAX_ECHO = 40;
   private static final int MAX_TEXT = 4000;
+  private static final String LONG_TEXT = "longText";
 
   private CartJson() {}
 
@@ -87,7 +88,7 @@ public final class CartJson {
     }
     String description = text(node, "description", at, MAX_TEXT, problems);
     String sku = text(node, "sku", at, 256, problems);
-    if (description == null || description.isBlank()) {
+    if (description == null ? !node.hasNonNull("description") : description.isBlank()) { // else reported by text()
       problems.add(new Violation(at + ".description", "required"));
     }
     BigDecimal quantity = amount(node, "quantity", at, problems);
@@ -132,6 +133,8 @@ public final class CartJson {
       String code = Json.text(cls, "code");
       if (!cls.isObject() || scheme == null || scheme.isBlank() || code == null || code.isBlank()) {
         problems.add(new Violation(at + ".classification", "needs both scheme and code"));
+      } else if (unfitCharacter(scheme + code, false) != null) {
+        problems.add(new Violation(at + ".classification", unfitCharacter(scheme + code, false)));
       } else {
         classification = new Classification(scheme, code);
       }
@@ -143,6 +146,16 @@ public final class CartJson {
     JsonNode attributes = node.get("attributes");
     if (attributes != null && !attributes.isNull() && !attributes.isObject()) {
       problems.add(new Violation(at + ".attributes", "must be an object of names to texts"));
+    } else if (attributes != null && attributes.isObject()) {
+      attributes.properties().forEach(e -> {
+        String unfit = unfitCharacter(e.getKey(), false);
+        if (unfit == null && !e.getValue().isNull()) {
+          unfit = unfitCharacter(e.getValue().asText(), false);
+        }
+        if (unfit != null) {
+          problems.add(new Violation(at + ".attributes." + echo(e.getKey()), unfit));
+        }
+      });
     }
     CartLine line = new CartLine(
         lineId,
@@ -150,7 +163,7 @@ public final class CartJson {
         sku,
         text(node, "auxiliaryId", at, MAX_TEXT, problems),
         description,
-        text(node, "longText", at, 64_000, problems),
+        text(node, LONG_TEXT, at, 64_000, problems),
         quantity,
         unit,
         unitPrice,
@@ -210,7 +223,32 @@ public final class CartJson {
       problems.add(new Violation(at + "." + field, "longer than " + max + " characters"));
       return null;
     }
+    String unfit = unfitCharacter(text, LONG_TEXT.equals(field));
+    if (unfit != null) {
+      problems.add(new Violation(at + "." + field, unfit));
+      return null;
+    }
     return text;
+  }
+
+  /**
+   * Why a text cannot travel, or null: C0 and C1 controls (DEL included) would pass raw into OCI fields and
+   * pages, and an unpaired surrogate has no encoding at all (it silently became '?'). Long text may keep
+   * tabs and line breaks.
+   */
+  static String unfitCharacter(String text, boolean longText) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return "has an unpaired surrogate (U+" + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT)
+            + ") at position " + i;
+      } else if ((c < 0x20 || (c >= 0x7f && c <= 0x9f)) && !(longText && (c == '\t' || c == '\n' || c == '\r'))) {
+        return String.format("has the control character U+%04X at position %d", (int) c, i);
+      }
+    }
+    return null;
   }
 
   /**

@@ -113,4 +113,34 @@ class CartJsonTest {
       assertEquals("^-?[0-9]{1," + CartJson.MAX_INTEGER_DIGITS + "}(\\.[0-9]{1," + CartJson.MAX_DECIMALS + "})?$", pattern);
     }
   }
+
+  private static java.util.List<Violation> problemsWith(String field, String jsonText) {
+    String description = field.equals("description") ? "" : "\"description\":\"a\",";
+    return CartJson.read(Json.parse("{\"currency\":\"EUR\",\"lines\":[{" + description + "\"quantity\":1,"
+        + "\"unit\":\"PCE\",\"unitPrice\":1,\"" + field + "\":" + jsonText + "}]}")).violations();
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+      "sku|\"A\\u0000B\"", "sku|\"A\\u001bB\"", "description|\"x\\u0085y\"", "description|\"x\\u009fy\"",
+      "description|\"line\\nbreak\"", "longText|\"bell\\u0007\"", "sku|\"\\ud800\"", "longText|\"x\\udc00y\"",
+      "manufacturer|\"\\u007f\""})
+  void controlCharactersAndUnpairedSurrogatesAreRefusedNamingTheField(String field, String value) {
+    var problems = problemsWith(field, value);
+    assertEquals(java.util.List.of("lines[0]." + field), problems.stream().map(Violation::location).toList(), problems.toString());
+  }
+
+  @Test
+  void attributesAreCheckedToo() {
+    var problems = problemsWith("attributes", "{\"color\":\"red\\u0000\"}");
+    assertEquals(java.util.List.of("lines[0].attributes.color"), problems.stream().map(Violation::location).toList());
+  }
+
+  @Test
+  void longTextKeepsTabsAndLineBreaksAndEveryoneKeepsPairedSurrogates() {
+    assertEquals(java.util.List.of(), problemsWith("longText", "\"a\\tb\\r\\nc\\nd 😀\""));
+    assertEquals(java.util.List.of(), problemsWith("sku", "\"A-😀\""));
+    assertEquals(java.util.List.of("lines[0].description"),
+        problemsWith("description", "\"Tab\\there\"").stream().map(Violation::location).toList(), "only long text has tabs");
+  }
 }

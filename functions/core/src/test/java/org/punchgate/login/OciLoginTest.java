@@ -194,4 +194,22 @@ class OciLoginTest {
     assertTrue(response.contentType().startsWith("text/html"));
     assertEquals(0, lookups.get());
   }
+
+  @Test
+  void aCallUpInAnotherCharsetThanDeclaredIsRefusedNamingTheCharset() {
+    String latin1Hook = URLEncoder.encode("http://localhost:3000/hook?name=Müller", StandardCharsets.ISO_8859_1);
+    HttpResponse response = login.login(get("oci4", form("USERNAME", "oci4", "PASSWORD", "oci4-pass",
+        "http_content_charset", "utf-8") + "&HOOK_URL=" + latin1Hook));
+    assertEquals(400, response.status());
+    assertTrue(response.bodyText().contains("charset"), response.bodyText());
+    assertEquals(0, sessions.size());
+  }
+
+  @Test
+  void anUnknownDeclaredCharsetIsRefusedNamingTheCharset() {
+    HttpResponse response = login.login(get("oci4", form("USERNAME", "oci4", "PASSWORD", "oci4-pass",
+        "http_content_charset", "klingon-8", "HOOK_URL", "http://localhost:3000/hook")));
+    assertEquals(400, response.status());
+    assertTrue(response.bodyText().contains("charset"), response.bodyText());
+  }
 }
