@@ -12,6 +12,7 @@ import java.util.Map;
 import org.punchgate.cart.Classification;
 import org.punchgate.cxml.CxmlCredential;
 import org.punchgate.cxml.CxmlSettings;
+import org.punchgate.cxml.PunchOutOperation;
 import org.punchgate.json.Json;
 import org.punchgate.security.SecretHash;
 
@@ -101,7 +102,16 @@ public final class ConnectionJson {
         to == null || to.isNull() ? null : new CxmlCredential(Json.text(to, "domain"), Json.text(to, "identity")),
         Json.text(n, "returnEncoding"),
         Json.text(n, "version"),
-        strings(n.get("extrinsicsToShop")));
+        strings(n.get("extrinsicsToShop")),
+        operationAllowed(Json.text(n, "operationAllowed")));
+  }
+
+  private static PunchOutOperation operationAllowed(String value) {
+    if (value == null) {
+      return null;
+    }
+    return PunchOutOperation.of(value).orElseThrow(
+        () -> new IllegalArgumentException("cxml.operationAllowed must be create, inspect or edit"));
   }
 
   private static ObjectNode writeCxml(CxmlSettings s) {
@@ -117,6 +127,7 @@ public final class ConnectionJson {
     n.put("version", s.version());
     ArrayNode extrinsics = n.putArray("extrinsicsToShop");
     s.extrinsicsToShop().forEach(extrinsics::add);
+    n.put("operationAllowed", s.operationAllowed().value());
     return n;
   }
 

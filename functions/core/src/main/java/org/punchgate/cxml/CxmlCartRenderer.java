@@ -289,15 +289,25 @@ public final class CxmlCartRenderer implements CartRenderer {
     return w.toString();
   }
 
+  /**
+   * What the buyer may do with this cart later (cXML: create &lt; inspect &lt; edit). A cart from a create or
+   * edit session may be edited again, one opened to inspect only inspected; the connection can lower it.
+   * Writing the session's own operation instead made Ariba and Coupa disable Edit on every created cart.
+   */
   private static PunchOutOperation operationAllowed(Session session) {
-    String op = session.callUp(CxmlCallUp.OPERATION);
-    if (PunchOutOperation.EDIT.value().equals(op)) {
-      return PunchOutOperation.EDIT;
-    }
-    if (PunchOutOperation.INSPECT.value().equals(op)) {
-      return PunchOutOperation.INSPECT;
-    }
-    return PunchOutOperation.CREATE;
+    PunchOutOperation bySession = PunchOutOperation.INSPECT.value().equals(session.callUp(CxmlCallUp.OPERATION))
+        ? PunchOutOperation.INSPECT : PunchOutOperation.EDIT;
+    CxmlSettings settings = session.connection().cxml();
+    PunchOutOperation ceiling = settings == null ? PunchOutOperation.EDIT : settings.operationAllowed();
+    return rank(ceiling) < rank(bySession) ? ceiling : bySession;
+  }
+
+  private static int rank(PunchOutOperation operation) {
+    return switch (operation) {
+      case CREATE, SOURCE -> 0;
+      case INSPECT -> 1;
+      case EDIT -> 2;
+    };
   }
 
   private static void itemIn(XmlWriter w, Item item, String lang, boolean hierarchy) {

@@ -171,12 +171,28 @@ class CxmlCartRendererTest {
     assertEquals(PunchOutOperation.EDIT, poom.operationAllowed());
   }
 
+  /** A cart from a create or edit session may be edited later; one opened to inspect, only inspected. */
   @ParameterizedTest
-  @ValueSource(strings = {"create", "edit", "inspect"})
-  void allowsTheOperationOfTheSession(String operation) {
+  @org.junit.jupiter.params.provider.CsvSource({"create,edit", "edit,edit", "inspect,inspect"})
+  void allowsTheBuyerToComeBackToTheCart(String operation, String allowed) {
     String document = documentOf(render(session(CxmlFixtures.connection("1.2.050", CxmlSettings.BASE64, null, true),
         operation, "c"), new Cart("EUR", List.of(CxmlFixtures.full("1")), null, null), false));
-    assertEquals(operation, reparse(document).operationAllowed().value());
+    assertEquals(allowed, reparse(document).operationAllowed().value());
+  }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({"create,create,create", "edit,create,create", "create,inspect,inspect",
+      "edit,inspect,inspect", "inspect,create,create", "inspect,edit,inspect"})
+  void aConnectionCanLowerWhatTheBuyerMayDoLater(String operation, String ceiling, String allowed) {
+    Connection c = CxmlFixtures.connection("1.2.050", CxmlSettings.BASE64, null, true);
+    CxmlSettings x = c.cxml();
+    Connection lowered = new Connection(c.id(), c.name(), c.active(), c.format(), c.userGroup(), c.loginParameters(),
+        c.username(), c.secretHash(), c.allowedReturnOrigins(), c.shopStartUrl(), c.sessionLifetime(), c.fieldMapping(),
+        c.unitMap(), c.defaultClassification(), new CxmlSettings(x.from(), x.sender(), x.to(), x.returnEncoding(),
+        x.version(), x.extrinsicsToShop(), PunchOutOperation.of(ceiling).orElseThrow()));
+    String document = documentOf(render(session(lowered, operation, "c"),
+        new Cart("EUR", List.of(CxmlFixtures.full("1")), null, null), false));
+    assertEquals(allowed, reparse(document).operationAllowed().value());
   }
 
   @ParameterizedTest
