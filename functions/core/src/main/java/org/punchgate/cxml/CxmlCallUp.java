@@ -29,6 +29,7 @@ public final class CxmlCallUp {
   public static final String SENDER_IDENTITY = "senderIdentity";
   public static final String USER_AGENT = "userAgent";
   public static final String SHIP_TO_ADDRESS_ID = "shipTo.addressID";
+  public static final String SHIP_TO_ADDRESS_ID_DOMAIN = "shipTo.addressIDDomain";
   public static final String SHIP_TO_NAME = "shipTo.name";
   public static final String SHIP_TO_DELIVER_TO = "shipTo.deliverTo";
   public static final String SHIP_TO_STREET = "shipTo.street";

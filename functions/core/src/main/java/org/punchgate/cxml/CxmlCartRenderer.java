@@ -31,7 +31,9 @@ import org.punchgate.xml.XmlWriter;
  * <p>In a PunchOutOrderMessage the supplier speaks: From and Sender are our own credential (the connection's
  * {@code to}, else the To of the setup request), To is the buyer (the setup request's From). No shared
  * secret is ever written: the document travels through the browser. The BuyerCookie is echoed unchanged.
- * The Total is the exact sum of the top-level lines; child lines (a parent line's parts) are written as
+ * The Total is the sum of the top-level lines, and it, Shipping and Tax are rounded half-up to the
+ * currency's minor unit (ISO 4217: 2 for EUR, 0 for JPY, 3 for KWD) as buyers' systems book them; unit
+ * prices stay exact. Child lines (a parent line's parts) are written as
  * ItemIn with parentLineNumber under a composite parent priced at group level.
  */
 public final class CxmlCartRenderer implements CartRenderer {
@@ -266,17 +268,17 @@ public final class CxmlCartRenderer implements CartRenderer {
     w.start("BuyerCookie").raw(cookie).end();
     w.start("PunchOutOrderMessageHeader").attribute("operationAllowed", operationAllowed(session).value());
     w.start("Total");
-    money(w, currency, cart.itemTotal());
+    headerMoney(w, currency, cart.itemTotal());
     w.end();
     if (cart.shipping() != null) {
       w.start("Shipping");
-      money(w, currency, cart.shipping());
+      headerMoney(w, currency, cart.shipping());
       w.start("Description").attribute("xml:lang", lang).text("Shipping").end();
       w.end();
     }
     if (cart.tax() != null) {
       w.start("Tax");
-      money(w, currency, cart.tax());
+      headerMoney(w, currency, cart.tax());
       w.start("Description").attribute("xml:lang", lang).text("Tax").end();
       w.end();
     }
@@ -360,6 +362,25 @@ public final class CxmlCartRenderer implements CartRenderer {
     item.extrinsics().forEach((name, value) -> w.start("Extrinsic").attribute("name", name).text(value).end());
     w.end();
     w.end();
+  }
+
+  /** Total, Shipping, Tax: rounded half-up to the minor unit; exact where ISO 4217 names none (XXX, XAU). */
+  private static void headerMoney(XmlWriter w, String currency, BigDecimal amount) {
+    int minorUnit = minorUnit(currency);
+    if (minorUnit < 0) {
+      money(w, currency, amount);
+    } else {
+      w.start("Money").attribute("currency", currency)
+          .text(amount.setScale(minorUnit, java.math.RoundingMode.HALF_UP).toPlainString()).end();
+    }
+  }
+
+  private static int minorUnit(String currency) {
+    try {
+      return java.util.Currency.getInstance(currency).getDefaultFractionDigits();
+    } catch (IllegalArgumentException | NullPointerException e) {
+      return -1; // not an ISO 4217 code the JDK knows: written exactly
+    }
   }
 
   private static void money(XmlWriter w, String currency, BigDecimal amount) {

@@ -426,7 +426,7 @@ public final class CxmlReader {
           country = c.allText().strip();
         }
       }
-      return new CxmlAddress(a.attribute("addressID"), a.childText("Name"), deliverTo, street, city, state,
+      return new CxmlAddress(a.attribute("addressID"), a.attribute("addressIDDomain"), a.childText("Name"), deliverTo, street, city, state,
           postalCode, countryCode, country);
     }
 

@@ -224,6 +224,7 @@ public final class CxmlSetupService {
     CxmlAddress shipTo = setup.shipTo();
     if (shipTo != null) {
       put(c, CxmlCallUp.SHIP_TO_ADDRESS_ID, shipTo.addressId());
+      put(c, CxmlCallUp.SHIP_TO_ADDRESS_ID_DOMAIN, shipTo.addressIdDomain());
       put(c, CxmlCallUp.SHIP_TO_NAME, shipTo.name());
       put(c, CxmlCallUp.SHIP_TO_DELIVER_TO, shipTo.deliverTo().isEmpty() ? null : String.join("\n", shipTo.deliverTo()));
       put(c, CxmlCallUp.SHIP_TO_STREET, shipTo.street().isEmpty() ? null : String.join("\n", shipTo.street()));

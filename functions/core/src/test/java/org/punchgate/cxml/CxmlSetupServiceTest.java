@@ -370,4 +370,13 @@ class CxmlSetupServiceTest {
     assertTrue(code == 400 || code == 401, "status " + code);
     assertEquals(0, lookups.get(), "no lookup with an oversized key");
   }
+
+  @Test
+  void theShipToKeepsItsAddressIdAndItsDomain() {
+    service.handle(post(sampleWith("<ShipTo>\n                <Address>",
+        "<ShipTo>\n                <Address addressID=\"1000467\" addressIDDomain=\"buyerLocationID\">")));
+    Map<String, String> c = sessions.created.values().iterator().next().callUp();
+    assertEquals("1000467", c.get(CxmlCallUp.SHIP_TO_ADDRESS_ID));
+    assertEquals("buyerLocationID", c.get(CxmlCallUp.SHIP_TO_ADDRESS_ID_DOMAIN));
+  }
 }
