@@ -1,0 +1,27 @@
+package org.punchgate.testing;
+
+import java.time.Duration;
+
+/**
+ * The time one fuzz input may take. Hostile input must be answered in bounded time (a number like
+ * {@code 1e999999} once kept a core busy for minutes), so an input over the budget is a finding.
+ */
+public final class FuzzBudget {
+
+  public static final Duration PER_INPUT = Duration.ofSeconds(1);
+  /** The first input of a JVM also pays for loading and initialising the classes it reaches. */
+  private static final java.util.concurrent.atomic.AtomicBoolean FIRST = new java.util.concurrent.atomic.AtomicBoolean(true);
+
+  private FuzzBudget() {}
+
+  /** Runs one input's work and fails when it took longer than {@link #PER_INPUT}. */
+  public static void within(Runnable work) {
+    long start = System.nanoTime();
+    work.run();
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    long budget = FIRST.getAndSet(false) ? 10 * PER_INPUT.toMillis() : PER_INPUT.toMillis();
+    if (millis > budget) {
+      throw new AssertionError("one input took " + millis + " ms, over the budget of " + PER_INPUT.toMillis() + " ms");
+    }
+  }
+}
