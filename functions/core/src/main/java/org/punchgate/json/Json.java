@@ -45,6 +45,9 @@ public final class Json {
       return node;
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new JsonSyntaxException(e.getOriginalMessage());
+    } catch (java.io.CharConversionException e) {
+      // bytes that look like UTF-16/32 of an unsupported kind (found by fuzzing): bad input, not our fault
+      throw new JsonSyntaxException("not a JSON text in UTF-8, UTF-16 or UTF-32");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
