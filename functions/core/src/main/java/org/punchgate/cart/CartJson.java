@@ -233,7 +233,8 @@ public final class CartJson {
 
   /**
    * Why a text cannot travel, or null: C0 and C1 controls (DEL included) would pass raw into OCI fields and
-   * pages, and an unpaired surrogate has no encoding at all (it silently became '?'). Long text may keep
+   * pages, an unpaired surrogate has no encoding at all (it silently became '?'), and U+FFFE/U+FFFF are
+   * no characters that XML can carry (they came back as U+FFFD from the cXML page). Long text may keep
    * tabs and line breaks.
    */
   static String unfitCharacter(String text, boolean longText) {
@@ -246,6 +247,8 @@ public final class CartJson {
             + ") at position " + i;
       } else if ((c < 0x20 || (c >= 0x7f && c <= 0x9f)) && !(longText && (c == '\t' || c == '\n' || c == '\r'))) {
         return String.format("has the control character U+%04X at position %d", (int) c, i);
+      } else if (c == 0xFFFE || c == 0xFFFF) { // not characters at all; XML (cXML) cannot carry them (fuzz finding)
+        return String.format("has the noncharacter U+%04X at position %d", (int) c, i);
       }
     }
     return null;

@@ -124,7 +124,7 @@ class CartJsonTest {
   @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
       "sku|\"A\\u0000B\"", "sku|\"A\\u001bB\"", "description|\"x\\u0085y\"", "description|\"x\\u009fy\"",
       "description|\"line\\nbreak\"", "longText|\"bell\\u0007\"", "sku|\"\\ud800\"", "longText|\"x\\udc00y\"",
-      "manufacturer|\"\\u007f\""})
+      "manufacturer|\"\\u007f\"", "auxiliaryId|\"x\\uffff\"", "sku|\"\\ufffe\""})
   void controlCharactersAndUnpairedSurrogatesAreRefusedNamingTheField(String field, String value) {
     var problems = problemsWith(field, value);
     assertEquals(java.util.List.of("lines[0]." + field), problems.stream().map(Violation::location).toList(), problems.toString());
