@@ -430,7 +430,7 @@ class CxmlPunchoutIT {
     assertEquals(200, received.statusCode(), received.body());
     String page = received.body();
     assertTrue(page.contains("from <b>demo-cxml</b>"), page);
-    assertTrue(page.contains("<code id=\"operation-allowed\">create</code>"), page);
+    assertTrue(page.contains("<code id=\"operation-allowed\">edit</code>"), "a created cart may be edited later: " + page);
     assertEquals(4, rows(page), "the kit, its battery as a child line, screws, goggles: " + page);
     assertTrue(page.contains("<td data-field=\"parentLineNumber\">1</td>"), page);
     assertTrue(page.contains("<td data-field=\"SupplierPartID\">SCR-4X40-TX</td>"), page);
