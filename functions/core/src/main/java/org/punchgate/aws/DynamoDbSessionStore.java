@@ -112,7 +112,9 @@ public final class DynamoDbSessionStore implements SessionStore {
       }
       SessionStatus status = SessionStatus.valueOf(old.get("status").s());
       if (status != SessionStatus.OPEN) {
-        return new TransferOutcome.AlreadyClosed(status);
+        AttributeValue closedWith = old.get("cartGz");
+        return new TransferOutcome.AlreadyClosed(status,
+            closedWith == null ? null : StoredDocuments.cart(closedWith.b().asByteArrayUnsafe()));
       }
       return new TransferOutcome.Expired();
     }
