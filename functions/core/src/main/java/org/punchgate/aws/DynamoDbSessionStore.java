@@ -103,9 +103,9 @@ public final class DynamoDbSessionStore implements SessionStore {
       Map<String, AttributeValue> old = e.item();
       if (old == null || old.isEmpty()) {
         // no old item: either there is none, or the engine ignores ReturnValuesOnConditionCheckFailure;
-        // one consistent read tells which, on the failure path only
+        // one consistent read tells which, on the failure path only (with the cart: a retry compares it)
         old = dynamoDb.getItem(b -> b.tableName(table).key(key(pk(sessionId), SK)).consistentRead(true)
-            .projectionExpression("#status").expressionAttributeNames(Map.of("#status", "status"))).item();
+            .projectionExpression("#status, cartGz").expressionAttributeNames(Map.of("#status", "status"))).item();
       }
       if (old == null || old.isEmpty()) {
         return new TransferOutcome.NotFound();
