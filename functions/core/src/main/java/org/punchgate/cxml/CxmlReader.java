@@ -1,16 +1,9 @@
 package org.punchgate.cxml;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.punchgate.cart.Cart;
-import org.punchgate.cart.CartLine;
-import org.punchgate.cart.Classification;
-import org.punchgate.connection.PunchOutOperation;
 import org.punchgate.validation.Violation;
 import org.punchgate.xml.SecureXml;
 import org.punchgate.xml.XmlElement;
@@ -56,13 +49,34 @@ public final class CxmlReader {
   }
 
   /** A cXML {@code Address} element (ShipTo, BillTo) as read everywhere else in this reader. */
-  public static CxmlAddress address(XmlElement address) {
-    return Reading.address(address);
+  public static CxmlAddress address(XmlElement a) {
+    XmlElement postal = a.child("PostalAddress");
+    List<String> deliverTo = new ArrayList<>();
+    List<String> street = new ArrayList<>();
+    String city = null;
+    String state = null;
+    String postalCode = null;
+    String countryCode = null;
+    String country = null;
+    if (postal != null) {
+      postal.children("DeliverTo").forEach(d -> deliverTo.add(d.allText().strip()));
+      postal.children("Street").forEach(s -> street.add(s.allText().strip()));
+      city = postal.childText("City");
+      state = postal.childText("State");
+      postalCode = postal.childText("PostalCode");
+      XmlElement c = postal.child("Country");
+      if (c != null) {
+        countryCode = c.attribute("isoCountryCode");
+        country = c.allText().strip();
+      }
+    }
+    return new CxmlAddress(a.attribute("addressID"), a.attribute("addressIDDomain"), a.childText("Name"), deliverTo, street, city, state,
+        postalCode, countryCode, country);
   }
 
   /** A SupplierPartAuxiliaryID exactly as sent (ANY content): its text, or its markup when it holds elements. */
   public static String supplierPartAuxiliaryId(XmlElement auxiliaryId) {
-    return Reading.auxiliaryId(auxiliaryId);
+    return CxmlItemReader.auxiliaryId(auxiliaryId);
   }
 
   /** The cXML version named by a DOCTYPE's system id ({@code .../cXML/1.2.050/cXML.dtd}), or null. */
@@ -73,17 +87,19 @@ public final class CxmlReader {
     }).orElse(null);
   }
 
+  /** The envelope and header; the payload goes to {@link CxmlPayloadReader}. */
   private static final class Reading {
-    final List<Violation> violations = new ArrayList<>();
+    final CxmlChecks checks = new CxmlChecks();
+    final List<Violation> violations = checks.violations;
 
     CxmlDocument envelope(String doctype, XmlElement root) {
       if (!"cXML".equals(root.name())) {
-        problem("/" + root.name(), root, "the root element must be cXML");
+        checks.problem("/" + root.name(), root, "the root element must be cXML");
         return null;
       }
       String path = "/cXML";
-      String payloadId = required(root, path, "payloadID");
-      String timestamp = required(root, path, "timestamp");
+      String payloadId = checks.required(root, path, "payloadID");
+      String timestamp = checks.required(root, path, "timestamp");
       String version = root.attribute("version");
       if (version == null) {
         version = versionOfDoctype(doctype);
@@ -93,22 +109,23 @@ public final class CxmlReader {
       XmlElement message = root.child("Message");
       XmlElement response = root.child("Response");
       CxmlHeader parsedHeader = header == null ? null : header(header, path + "/Header");
+      CxmlPayloadReader payloads = new CxmlPayloadReader(checks);
       CxmlPayload payload;
       String deploymentMode = "production";
       if (response != null) {
-        payload = response(response, path + "/Response");
+        payload = payloads.response(response, path + "/Response");
       } else if (request != null || message != null) {
         if (header == null) {
-          problem(path + "/Header", root, "is missing");
+          checks.problem(path + "/Header", root, "is missing");
         }
         XmlElement body = request != null ? request : message;
         String bodyPath = path + "/" + body.name();
         if (body.attribute("deploymentMode") != null) {
           deploymentMode = body.attribute("deploymentMode").strip();
         }
-        payload = body(body, bodyPath);
+        payload = payloads.body(body, bodyPath);
       } else {
-        problem(path, root, "contains neither Request, Message nor Response");
+        checks.problem(path, root, "contains neither Request, Message nor Response");
         payload = null;
       }
       return new CxmlDocument(payloadId, timestamp, version, root.attribute("xml:lang"), parsedHeader,
@@ -132,15 +149,15 @@ public final class CxmlReader {
       }
       List<XmlElement> credentials = party.children("Credential");
       if (credentials.isEmpty()) {
-        problem(path + "/Credential", party, "is missing");
+        checks.problem(path + "/Credential", party, "is missing");
       }
       for (int i = 0; i < credentials.size(); i++) {
         XmlElement c = credentials.get(i);
         String at = path + "/Credential[" + (i + 1) + "]";
-        String domain = required(c, at, "domain");
+        String domain = checks.required(c, at, "domain");
         String identity = c.childText("Identity");
         if (identity == null || identity.isEmpty()) {
-          problem(at + "/Identity", c, "is missing or empty");
+          checks.problem(at + "/Identity", c, "is missing or empty");
         }
         // a shared secret is compared exactly as sent: no stripping
         XmlElement secret = c.child("SharedSecret");
@@ -148,332 +165,6 @@ public final class CxmlReader {
             secret == null ? null : secret.allText()));
       }
       return list;
-    }
-
-    CxmlPayload body(XmlElement body, String path) {
-      List<XmlElement> children = new ArrayList<>();
-      for (XmlElement child : body.children()) {
-        if (!child.name().equals("Status")) { // a Message may start with a Status
-          children.add(child);
-        }
-      }
-      if (children.size() != 1) {
-        problem(path, body, "must contain exactly one request or message element, found " + children.size());
-        return null;
-      }
-      XmlElement payload = children.get(0);
-      String at = path + "/" + payload.name();
-      return switch (payload.name()) {
-        case "PunchOutSetupRequest" -> setupRequest(payload, at);
-        case "ProfileRequest" -> new CxmlPayload.ProfileRequest();
-        case "PunchOutOrderMessage" -> orderMessage(payload, at);
-        default -> new CxmlPayload.Other(body.name(), payload.name());
-      };
-    }
-
-    CxmlPayload.PunchOutSetupRequest setupRequest(XmlElement e, String path) {
-      String op = required(e, path, "operation");
-      PunchOutOperation operation = op == null ? null : PunchOutOperation.of(op.strip()).orElse(null);
-      if (op != null && operation == null) {
-        problem(path + "/@operation", e, "must be create, inspect, edit or source, not '" + op + "'");
-      }
-      XmlElement cookie = e.child("BuyerCookie");
-      if (cookie == null) {
-        problem(path + "/BuyerCookie", e, "is missing");
-      }
-      Map<String, String> extrinsics = extrinsics(e, path);
-      XmlElement formPost = e.child("BrowserFormPost");
-      String formPostUrl = formPost == null ? null : formPost.childText("URL");
-      XmlElement supplierSetup = e.child("SupplierSetup");
-      List<CxmlContact> contacts = new ArrayList<>();
-      for (XmlElement c : e.children("Contact")) {
-        contacts.add(new CxmlContact(c.attribute("role"), c.childText("Name"), c.childText("Email")));
-      }
-      XmlElement shipTo = e.child("ShipTo");
-      CxmlAddress address = shipTo == null || shipTo.child("Address") == null ? null : address(shipTo.child("Address"));
-      XmlElement selected = e.child("SelectedItem");
-      CxmlPayload.SelectedItem selectedItem = null;
-      if (selected != null && selected.child("ItemID") != null) {
-        XmlElement id = selected.child("ItemID");
-        selectedItem = new CxmlPayload.SelectedItem(id.childText("SupplierPartID"),
-            id.child("SupplierPartAuxiliaryID") == null ? null : auxiliaryId(id.child("SupplierPartAuxiliaryID")));
-      }
-      Cart items = items(e.children("ItemOut"), path + "/ItemOut", false);
-      return new CxmlPayload.PunchOutSetupRequest(operation, cookie == null ? null : cookie.innerXml(), extrinsics,
-          formPostUrl, supplierSetup == null ? null : supplierSetup.childText("URL"), contacts, address,
-          selectedItem, items);
-    }
-
-    CxmlPayload.PunchOutOrderMessage orderMessage(XmlElement e, String path) {
-      XmlElement cookie = e.child("BuyerCookie");
-      if (cookie == null) {
-        problem(path + "/BuyerCookie", e, "is missing");
-      }
-      XmlElement header = e.child("PunchOutOrderMessageHeader");
-      String headerPath = path + "/PunchOutOrderMessageHeader";
-      PunchOutOperation allowed = null;
-      BigDecimal total = null;
-      String currency = null;
-      BigDecimal shipping = null;
-      BigDecimal tax = null;
-      if (header == null) {
-        problem(headerPath, e, "is missing");
-      } else {
-        String op = required(header, headerPath, "operationAllowed");
-        allowed = op == null ? null : PunchOutOperation.of(op.strip()).filter(o -> o != PunchOutOperation.SOURCE).orElse(null);
-        if (op != null && allowed == null) {
-          problem(headerPath + "/@operationAllowed", header, "must be create, inspect or edit, not '" + op + "'");
-        }
-        XmlElement money = header.child("Total") == null ? null : header.child("Total").child("Money");
-        if (money == null) {
-          problem(headerPath + "/Total/Money", header, "is missing");
-        } else {
-          total = decimal(money.allText(), headerPath + "/Total/Money", money);
-          currency = money.attribute("currency");
-        }
-        shipping = optionalMoney(header.child("Shipping"), headerPath + "/Shipping/Money");
-        tax = optionalMoney(header.child("Tax"), headerPath + "/Tax/Money");
-      }
-      Cart items = items(e.children("ItemIn"), path + "/ItemIn", true);
-      Cart cart = new Cart(items.currency() != null ? items.currency() : currency, items.lines(), shipping, tax);
-      return new CxmlPayload.PunchOutOrderMessage(cookie == null ? null : cookie.innerXml(), allowed, total,
-          currency, cart);
-    }
-
-    BigDecimal optionalMoney(XmlElement holder, String path) {
-      if (holder == null || holder.child("Money") == null) {
-        return null;
-      }
-      return decimal(holder.child("Money").allText(), path, holder.child("Money"));
-    }
-
-    CxmlPayload.Response response(XmlElement e, String path) {
-      XmlElement status = e.child("Status");
-      CxmlStatus parsed = null;
-      if (status == null) {
-        problem(path + "/Status", e, "is missing");
-      } else {
-        String code = required(status, path + "/Status", "code");
-        int value = 0;
-        try {
-          value = code == null ? 0 : Integer.parseInt(code.strip());
-        } catch (NumberFormatException nfe) {
-          problem(path + "/Status/@code", status, "is not a number: '" + code + "'");
-        }
-        String detail = status.allText().strip();
-        parsed = new CxmlStatus(value, status.attribute("text"), detail.isEmpty() ? null : detail);
-      }
-      String responseName = null;
-      String startPage = null;
-      for (XmlElement child : e.children()) {
-        if (!child.name().equals("Status")) {
-          responseName = child.name();
-          XmlElement page = child.child("StartPage");
-          if (page != null) {
-            startPage = page.childText("URL");
-          }
-        }
-      }
-      return new CxmlPayload.Response(parsed, responseName, startPage);
-    }
-
-    Map<String, String> extrinsics(XmlElement holder, String path) {
-      Map<String, String> extrinsics = new LinkedHashMap<>();
-      for (XmlElement x : holder.children("Extrinsic")) {
-        String name = required(x, path + "/Extrinsic", "name");
-        if (name != null) {
-          extrinsics.putIfAbsent(name, x.allText().strip());
-        }
-      }
-      return extrinsics;
-    }
-
-    Cart items(List<XmlElement> items, String path, boolean detailRequired) {
-      List<CartLine> lines = new ArrayList<>();
-      String currency = null;
-      for (int i = 0; i < items.size(); i++) {
-        XmlElement item = items.get(i);
-        String at = path + "[" + (i + 1) + "]";
-        CartLine line = line(item, at, i, detailRequired);
-        if (line != null) {
-          lines.add(line);
-          if (currency == null) {
-            currency = line.currency();
-          }
-        }
-      }
-      return new Cart(currency, lines, null, null);
-    }
-
-    CartLine line(XmlElement item, String at, int index, boolean detailRequired) {
-      String quantityText = required(item, at, "quantity");
-      BigDecimal quantity = quantityText == null ? null : decimal(quantityText, at + "/@quantity", item);
-      if (quantity != null && quantity.signum() <= 0) {
-        problem(at + "/@quantity", item, "must be greater than zero");
-      }
-      String lineNumber = item.attribute("lineNumber");
-      String lineId = lineNumber == null || lineNumber.isBlank() ? Integer.toString(index + 1) : lineNumber.strip();
-      String parent = item.attribute("parentLineNumber");
-      XmlElement id = item.child("ItemID");
-      String sku = null;
-      String aux = null;
-      String buyerSku = null;
-      if (id == null) {
-        problem(at + "/ItemID", item, "is missing");
-      } else {
-        sku = id.childText("SupplierPartID");
-        if (sku == null) {
-          problem(at + "/ItemID/SupplierPartID", id, "is missing");
-        }
-        aux = id.child("SupplierPartAuxiliaryID") == null ? null : auxiliaryId(id.child("SupplierPartAuxiliaryID"));
-        buyerSku = id.childText("BuyerPartID");
-      }
-      XmlElement detail = item.child("ItemDetail");
-      if (detail == null) {
-        if (detailRequired) {
-          problem(at + "/ItemDetail", item, "is missing");
-        }
-        return CartLine.builder()
-            .lineId(lineId)
-            .parentLineId(blankToNull(parent))
-            .sku(sku)
-            .auxiliaryId(aux)
-            .quantity(quantity)
-            .buyerSku(buyerSku)
-            .attributes(Map.of())
-            .build();
-      }
-      String dp = at + "/ItemDetail";
-      XmlElement money = detail.child("UnitPrice") == null ? null : detail.child("UnitPrice").child("Money");
-      BigDecimal price = null;
-      String currency = null;
-      if (money == null) {
-        problem(dp + "/UnitPrice/Money", detail, "is missing");
-      } else {
-        price = decimal(money.allText(), dp + "/UnitPrice/Money", money);
-        currency = money.attribute("currency");
-      }
-      String description = null;
-      XmlElement desc = detail.child("Description");
-      if (desc != null) {
-        String text = desc.ownText().strip();
-        description = text.isEmpty() ? desc.childText("ShortName") : text;
-      }
-      String unit = detail.childText("UnitOfMeasure");
-      BigDecimal priceUnit = null;
-      XmlElement basis = detail.child("PriceBasisQuantity");
-      if (basis != null) {
-        BigDecimal q = decimal(basis.attribute("quantity"), dp + "/PriceBasisQuantity/@quantity", basis);
-        BigDecimal factor = decimal(basis.attribute("conversionFactor"), dp + "/PriceBasisQuantity/@conversionFactor", basis);
-        if (q != null && factor != null && factor.signum() != 0) {
-          // the price is for q units of the basis unit; one order unit is `factor` basis units
-          try {
-            priceUnit = q.divide(factor);
-          } catch (ArithmeticException nonTerminating) {
-            priceUnit = q.divide(factor, 6, java.math.RoundingMode.HALF_UP);
-          }
-        }
-      }
-      Classification classification = null;
-      XmlElement cls = detail.child("Classification");
-      if (cls != null) {
-        String code = cls.allText().strip();
-        if (code.isEmpty() && cls.attribute("code") != null) {
-          code = cls.attribute("code").strip();
-        }
-        classification = new Classification(cls.attribute("domain"), code);
-      }
-      Integer leadTime = null;
-      String lead = detail.childText("LeadTime");
-      if (lead != null && !lead.isEmpty()) {
-        try {
-          leadTime = Integer.valueOf(lead);
-        } catch (NumberFormatException nfe) {
-          problem(dp + "/LeadTime", detail, "is not a whole number of days: '" + lead + "'");
-        }
-      }
-      Map<String, String> attributes = new LinkedHashMap<>(extrinsics(detail, dp));
-      extrinsics(item, at).forEach(attributes::putIfAbsent);
-      boolean service = "service".equals(item.attribute("itemClassification"));
-      return CartLine.builder()
-          .lineId(lineId)
-          .parentLineId(blankToNull(parent))
-          .sku(sku)
-          .auxiliaryId(aux)
-          .description(description)
-          .quantity(quantity)
-          .unit(unit)
-          .unitPrice(price)
-          .priceUnit(priceUnit)
-          .currency(currency)
-          .leadTimeDays(leadTime)
-          .manufacturer(detail.childText("ManufacturerName"))
-          .manufacturerSku(detail.childText("ManufacturerPartID"))
-          .buyerSku(buyerSku)
-          .classification(classification)
-          .service(service)
-          .attributes(attributes)
-          .build();
-    }
-
-    /** ANY content: the text as is when it is only text (the usual case), else the markup. */
-    static String auxiliaryId(XmlElement e) {
-      return e.hasChildElements() ? e.innerXml() : e.allText();
-    }
-
-    BigDecimal decimal(String text, String path, XmlElement at) {
-      if (text == null) {
-        problem(path, at, "is missing");
-        return null;
-      }
-      try {
-        return new BigDecimal(text.strip());
-      } catch (NumberFormatException e) {
-        problem(path, at, "is not a number: '" + text.strip() + "'");
-        return null;
-      }
-    }
-
-    String required(XmlElement e, String path, String attribute) {
-      String value = e.attribute(attribute);
-      if (value == null || value.isBlank()) {
-        problem(path + "/@" + attribute, e, "is missing");
-        return null;
-      }
-      return value;
-    }
-
-    void problem(String path, XmlElement near, String message) {
-      violations.add(new Violation("cxml.document.content", path + (near != null && near.line() > 0 ? " (line " + near.line() + ")" : ""), message));
-    }
-
-    static CxmlAddress address(XmlElement a) {
-      XmlElement postal = a.child("PostalAddress");
-      List<String> deliverTo = new ArrayList<>();
-      List<String> street = new ArrayList<>();
-      String city = null;
-      String state = null;
-      String postalCode = null;
-      String countryCode = null;
-      String country = null;
-      if (postal != null) {
-        postal.children("DeliverTo").forEach(d -> deliverTo.add(d.allText().strip()));
-        postal.children("Street").forEach(s -> street.add(s.allText().strip()));
-        city = postal.childText("City");
-        state = postal.childText("State");
-        postalCode = postal.childText("PostalCode");
-        XmlElement c = postal.child("Country");
-        if (c != null) {
-          countryCode = c.attribute("isoCountryCode");
-          country = c.allText().strip();
-        }
-      }
-      return new CxmlAddress(a.attribute("addressID"), a.attribute("addressIDDomain"), a.childText("Name"), deliverTo, street, city, state,
-          postalCode, countryCode, country);
-    }
-
-    static String blankToNull(String s) {
-      return s == null || s.isBlank() ? null : s.strip();
     }
   }
 }
