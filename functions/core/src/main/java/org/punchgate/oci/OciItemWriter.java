@@ -1,6 +1,5 @@
 package org.punchgate.oci;
 
-import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -26,14 +25,11 @@ import org.punchgate.validation.Violation;
  */
 final class OciItemWriter {
 
-  /** When PRICEUNIT has to carry extra decimals, PRICE keeps this many: the precision of a currency amount. */
-  private static final int SCALED_PRICE_DECIMALS = 2;
-
   /**
    * A value on its way into a field, with where it came from for the messages. The place is built only when a
    * message needs it: building it for every field of every line cost more than the rest of the mapping.
    */
-  private record Value(String text, Supplier<String> where, String origin) {
+  record Value(String text, Supplier<String> where, String origin) {
     Value(String text, String location, String origin) {
       this(text, () -> location, origin);
     }
@@ -50,6 +46,8 @@ final class OciItemWriter {
   private final Charset charset;
   private final String quantityIfMissing;
   private final Map<String, FieldSource> customerFields;
+  private final OciFieldRules rules;
+  private final OciLongText longText;
   /** The mapped fields of this version with their sources: worked out once per cart, not per line. */
   private final List<Planned> plan;
   private final boolean longTextMapped;
@@ -68,6 +66,8 @@ final class OciItemWriter {
     this.customerFields = customerFields(mapping);
     this.plan = plan(version, mapping);
     this.longTextMapped = mapping.sourceOf(OciField.LONGTEXT.target()).kind() != FieldSource.Kind.NONE;
+    this.rules = new OciFieldRules(version, mapping, charset);
+    this.longText = new OciLongText(version, connection, charset, longTextMapped);
   }
 
   private static List<Planned> plan(OciVersion version, FieldMapping mapping) {
@@ -102,17 +102,17 @@ final class OciItemWriter {
     Map<OciField, Value> values = resolve(index, withDefaultClassification(item.line()));
     addFallbacks(values);
     addHierarchy(index, item, values);
-    moveOverflowToLongText(index, values, item.components());
+    longText.moveOverflowToLongText(index, values, item.components());
     int before = violations.size();
-    scalePrice(values, violations);
+    rules.scalePrice(values, violations);
     List<ReturnForm.Field> fields = new ArrayList<>();
     values.forEach((field, value) -> {
-      String text = check(field, value, violations);
+      String text = rules.check(field, value, violations);
       if (text != null) {
         fields.add(new ReturnForm.Field(field.formName(item.n()), text));
       }
     });
-    checkRequired(index, values, violations);
+    rules.checkRequired(index, values, violations);
     addCustomerFields(index, item, fields, violations);
     if (violations.size() == before) {
       out.addAll(fields);
@@ -156,141 +156,6 @@ final class OciItemWriter {
     }
   }
 
-  /** The long text: the full description when its field cuts it, then the line's long text, then components. */
-  private void moveOverflowToLongText(int index, Map<OciField, Value> values, List<CartLine> components) {
-    Value description = values.get(OciField.DESCRIPTION);
-    Value longText = values.get(OciField.LONGTEXT);
-    String text = longText == null ? "" : longText.text();
-    if (description != null) {
-      String full = OciText.closestIn(description.text(), charset);
-      String cut = OciText.cut(full, OciField.DESCRIPTION.maxLength(version));
-      values.put(OciField.DESCRIPTION, new Value(cut, description.where(), description.origin()));
-      if (!cut.equals(full) && longTextMapped && !text.startsWith(full)) {
-        text = text.isEmpty() ? full : full + "\n" + text;
-      }
-    }
-    if (longTextMapped && !components.isEmpty()) {
-      StringBuilder withComponents = new StringBuilder(text);
-      for (CartLine component : components) {
-        withComponents.append(withComponents.isEmpty() ? "" : "\n").append(componentLine(component));
-      }
-      text = withComponents.toString();
-    }
-    if (!text.isEmpty()) {
-      values.put(OciField.LONGTEXT, new Value(text,
-          longText == null ? () -> lineLocation(index) + ".longText" : longText.where(), "the long text"));
-    }
-  }
-
-  private String componentLine(CartLine component) {
-    List<String> parts = new ArrayList<>();
-    if (component.quantity() != null) {
-      parts.add(component.quantity().stripTrailingZeros().toPlainString());
-    }
-    if (component.unit() != null) {
-      parts.add(connection.buyerUnit(component.unit()));
-    }
-    if (component.description() != null) {
-      parts.add(component.description());
-    }
-    if (component.sku() != null) {
-      parts.add("(" + component.sku() + ")");
-    }
-    return "- " + String.join(" ", parts);
-  }
-
-  /** A unit price with more decimals than OCI allows, stated exactly per a larger price unit (SPECS §1.3). */
-  private void scalePrice(Map<OciField, Value> values, List<Violation> violations) {
-    Value price = values.get(OciField.PRICE);
-    if (price == null || OciValues.isCanonicalDecimal(price.text())) {
-      return; // at most MAX_DECIMALS decimals already: nothing to scale, and no parse for the common price
-    }
-    BigDecimal amount = OciValues.number(price.text());
-    if (amount == null || amount.signum() < 0 || amount.stripTrailingZeros().scale() <= OciField.MAX_DECIMALS) {
-      return;
-    }
-    Value unit = values.get(OciField.PRICEUNIT);
-    BigDecimal per = unit == null ? BigDecimal.ONE : OciValues.number(unit.text());
-    if (mapping.sourceOf(OciField.PRICEUNIT.target()).kind() == FieldSource.Kind.NONE || per == null) {
-      violations.add(new Violation("oci.item.price.digits", price.location(), OciField.PRICE.target() + " allows at most "
-          + OciField.MAX_DECIMALS + " decimals, got " + price.text() + ", and " + OciField.PRICEUNIT.target()
-          + " cannot carry the rest" + from(price)));
-      values.remove(OciField.PRICE);
-      return;
-    }
-    int shift = amount.stripTrailingZeros().scale() - SCALED_PRICE_DECIMALS;
-    String note = "raised so that the unit price " + price.text() + " is exact";
-    values.put(OciField.PRICE, new Value(amount.stripTrailingZeros().movePointRight(shift).toPlainString(), price.location(), note));
-    values.put(OciField.PRICEUNIT, new Value(per.movePointRight(shift).toPlainString(),
-        unit == null ? price.location() : unit.location(), note));
-  }
-
-  /** The text to send for a field, or null after adding a violation. */
-  private String check(OciField field, Value value, List<Violation> violations) {
-    int max = field.maxLength(version);
-    String problem = null;
-    String rule = "oci.item." + field.kind().name().toLowerCase(java.util.Locale.ROOT);
-    String text = value.text();
-    switch (field.kind()) {
-      case TEXT -> text = OciText.cut(OciText.closestIn(text, charset), max);
-      case CODE -> {
-        if (text.length() > max) {
-          problem = "allows at most " + max + " characters in OCI " + version.label() + ", got " + text.length();
-          rule = "oci.item.code.maxLength";
-        } else if (!OciText.canEncode(text, charset)) {
-          problem = "has characters the buyer's charset " + charset.name() + " cannot carry";
-          rule = "oci.item.charset";
-        }
-      }
-      case DECIMAL -> {
-        OciValues.Checked checked = OciValues.decimal(text);
-        text = checked.text();
-        problem = checked.problem();
-      }
-      case INTEGER -> {
-        OciValues.Checked checked = OciValues.integer(text, max, version);
-        text = checked.text();
-        problem = checked.problem();
-      }
-      case FLAG -> problem = OciField.FLAG_SET.equals(text) ? null : "is " + OciField.FLAG_SET + " or empty, got " + text;
-    }
-    if (problem != null) {
-      violations.add(new Violation(rule, value.location(), field.target() + " " + problem + from(value)));
-      return null;
-    }
-    return text;
-  }
-
-  // The rules' texts, spelled once: checkRequired runs for every line and almost never reports.
-  private static final String DESCRIPTION_RULE = "or " + OciField.MATNR.target() + " is required";
-  private static final String UNIT_RULE = "is required when " + OciField.MATNR.target() + " is empty";
-  private static final String CURRENCY_RULE = "is required with " + OciField.PRICE.target();
-  private static final String SCHEMA_TYPE_RULE = "is required with a category (" + OciField.EXT_CATEGORY_ID.target()
-      + ", " + OciField.EXT_CATEGORY.target() + ")";
-  private static final String QUOTE_ID_RULE = "is required with " + OciField.EXT_QUOTE_ITEM.target();
-  private static final String CONTRACT_RULE = "is required with " + OciField.CONTRACT_ITEM.target();
-
-  /** The presence rules of SPECS §1.3. */
-  private void checkRequired(int index, Map<OciField, Value> values, List<Violation> violations) {
-    require(index, values, OciField.QUANTITY, true, "is required", violations);
-    require(index, values, OciField.DESCRIPTION, !values.containsKey(OciField.MATNR), DESCRIPTION_RULE, violations);
-    require(index, values, OciField.UNIT, !values.containsKey(OciField.MATNR), UNIT_RULE, violations);
-    require(index, values, OciField.CURRENCY, values.containsKey(OciField.PRICE), CURRENCY_RULE, violations);
-    require(index, values, OciField.EXT_SCHEMA_TYPE,
-        values.containsKey(OciField.EXT_CATEGORY_ID) || values.containsKey(OciField.EXT_CATEGORY), SCHEMA_TYPE_RULE,
-        violations);
-    require(index, values, OciField.EXT_QUOTE_ID, values.containsKey(OciField.EXT_QUOTE_ITEM), QUOTE_ID_RULE,
-        violations);
-    require(index, values, OciField.CONTRACT, values.containsKey(OciField.CONTRACT_ITEM), CONTRACT_RULE, violations);
-  }
-
-  private void require(int index, Map<OciField, Value> values, OciField field, boolean when, String rule,
-      List<Violation> violations) {
-    if (when && !values.containsKey(field)) {
-      violations.add(new Violation("oci.item." + field.name().toLowerCase(java.util.Locale.ROOT) + ".required", location(index, mapping.sourceOf(field.target())), field.target() + " " + rule));
-    }
-  }
-
   /** Fields of the buyer's customer include (SPECS §1.3): any other NEW_ITEM- target of the mapping, by name. */
   private void addCustomerFields(int index, OciHierarchy.Item item, List<ReturnForm.Field> fields,
       List<Violation> violations) {
@@ -316,23 +181,19 @@ final class OciItemWriter {
     return l.copy(b -> b.classification(connection.defaultClassification()));
   }
 
-  private static String location(int index, FieldSource source) {
+  static String location(int index, FieldSource source) {
     return source.kind() == FieldSource.Kind.CART ? lineLocation(index) + "." + source.value() : lineLocation(index);
   }
 
-  private static String lineLocation(int index) {
+  static String lineLocation(int index) {
     return "lines[" + index + "]";
   }
 
-  private static String origin(FieldSource source) {
+  static String origin(FieldSource source) {
     return switch (source.kind()) {
       case CART -> null;
       case CONSTANT -> "a constant of the connection's field mapping";
       case NONE -> null;
     };
-  }
-
-  private static String from(Value value) {
-    return value.origin() == null ? "" : " (" + value.origin() + ")";
   }
 }
