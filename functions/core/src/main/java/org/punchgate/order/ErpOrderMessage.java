@@ -64,40 +64,51 @@ public final class ErpOrderMessage {
         writeLine(g, line);
       }
       g.writeEndArray();
-      Totals totals = order.totals();
-      g.writeObjectFieldStart("totals");
-      decimal(g, "lineTotal", totals.lineTotal());
-      decimal(g, "chargeTotal", totals.chargeTotal());
-      decimal(g, "allowanceTotal", totals.allowanceTotal());
-      decimal(g, "taxTotal", totals.taxTotal());
-      decimal(g, "total", totals.total());
-      g.writeEndObject();
+      writeTotals(g, order.totals());
       if (order.delivery() != null) {
         writeDelivery(g, order.delivery());
       }
       if (order.punchout() != null) {
-        g.writeObjectFieldStart("punchout");
-        string(g, "sessionId", order.punchout().sessionId());
-        string(g, "cartId", order.punchout().cartId());
-        string(g, "transferredAt", order.punchout().transferredAt().toString());
-        g.writeEndObject();
+        writePunchout(g, order.punchout());
       }
-      g.writeArrayFieldStart("findings");
-      for (Finding finding : order.findings()) {
-        g.writeStartObject();
-        string(g, "ruleId", finding.ruleId());
-        optional(g, "lineId", finding.lineId());
-        string(g, "severity", finding.severity().code());
-        string(g, "text", finding.text());
-        g.writeEndObject();
-      }
-      g.writeEndArray();
+      writeFindings(g, order.findings());
       string(g, "createdAt", order.createdAt().toString());
       g.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
     }
     return out.toByteArray();
+  }
+
+  private static void writeTotals(JsonGenerator g, Totals totals) throws IOException {
+    g.writeObjectFieldStart("totals");
+    decimal(g, "lineTotal", totals.lineTotal());
+    decimal(g, "chargeTotal", totals.chargeTotal());
+    decimal(g, "allowanceTotal", totals.allowanceTotal());
+    decimal(g, "taxTotal", totals.taxTotal());
+    decimal(g, "total", totals.total());
+    g.writeEndObject();
+  }
+
+  private static void writePunchout(JsonGenerator g, PunchoutReference punchout) throws IOException {
+    g.writeObjectFieldStart("punchout");
+    string(g, "sessionId", punchout.sessionId());
+    string(g, "cartId", punchout.cartId());
+    string(g, "transferredAt", punchout.transferredAt().toString());
+    g.writeEndObject();
+  }
+
+  private static void writeFindings(JsonGenerator g, List<Finding> findings) throws IOException {
+    g.writeArrayFieldStart("findings");
+    for (Finding finding : findings) {
+      g.writeStartObject();
+      string(g, "ruleId", finding.ruleId());
+      optional(g, "lineId", finding.lineId());
+      string(g, "severity", finding.severity().code());
+      string(g, "text", finding.text());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
   }
 
   private static void writeCustomer(JsonGenerator g, Customer customer) throws IOException {
@@ -185,36 +196,9 @@ public final class ErpOrderMessage {
     g.writeString(sqsSafe(value));
   }
 
-  /**
-   * The text with what SQS refuses in a message body, and what UTF-8 cannot encode, replaced by U+FFFD:
-   * a lone surrogate (a JSON cart may carry one as an escape) and the noncharacters U+FFFE and U+FFFF.
-   * Without this one odd character would make every send of the order fail. Usually nothing is replaced,
-   * and the text is returned as it is.
-   */
+  /** The text as SQS accepts it (see {@link SqsSafeText}). */
   static String sqsSafe(String text) {
-    int length = text.length();
-    for (int i = 0; i < length; i++) {
-      char c = text.charAt(i);
-      if (c >= Character.MIN_SURROGATE || c == 0xFFFE || c == 0xFFFF) {
-        return replaceUnsafe(text);
-      }
-    }
-    return text;
-  }
-
-  private static String replaceUnsafe(String text) {
-    StringBuilder safe = new StringBuilder(text.length());
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-        safe.append(c).append(text.charAt(++i)); // a proper pair: a character outside the BMP
-      } else if (Character.isSurrogate(c) || c == 0xFFFE || c == 0xFFFF) {
-        safe.append('\uFFFD');
-      } else {
-        safe.append(c);
-      }
-    }
-    return safe.toString();
+    return SqsSafeText.of(text);
   }
 
   private static void decimal(JsonGenerator g, String field, BigDecimal value) throws IOException {
