@@ -16,7 +16,7 @@ import org.punchgate.security.SecretHash;
 final class CxmlAuthentication {
 
   /** The connection and the Sender credential it was found by. */
-  record Authenticated(Connection connection, CxmlHeader.Credential sender) {}
+  record Authenticated(Connection connection, CxmlHeader.SentCredential sender) {}
 
   private final ConnectionStore connections;
 
@@ -25,9 +25,9 @@ final class CxmlAuthentication {
   }
 
   Optional<Authenticated> authenticate(CxmlHeader header) {
-    CxmlHeader.Credential matched = null;
+    CxmlHeader.SentCredential matched = null;
     Connection connection = null;
-    for (CxmlHeader.Credential sender : header.sender()) {
+    for (CxmlHeader.SentCredential sender : header.sender()) {
       if (sender.domain() == null || sender.identity() == null
           || !CxmlCredential.fitsLookup(sender.domain(), sender.identity())) {
         continue; // an oversized credential cannot be ours: no lookup for it

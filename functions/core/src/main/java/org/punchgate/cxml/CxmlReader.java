@@ -133,16 +133,16 @@ public final class CxmlReader {
     }
 
     CxmlHeader header(XmlElement header, String path) {
-      List<CxmlHeader.Credential> from = credentials(header.child("From"), path + "/From");
-      List<CxmlHeader.Credential> to = credentials(header.child("To"), path + "/To");
+      List<CxmlHeader.SentCredential> from = credentials(header.child("From"), path + "/From");
+      List<CxmlHeader.SentCredential> to = credentials(header.child("To"), path + "/To");
       XmlElement sender = header.child("Sender");
-      List<CxmlHeader.Credential> senders = credentials(sender, path + "/Sender");
+      List<CxmlHeader.SentCredential> senders = credentials(sender, path + "/Sender");
       String userAgent = sender == null ? null : sender.childText("UserAgent");
       return new CxmlHeader(from, to, senders, userAgent);
     }
 
-    List<CxmlHeader.Credential> credentials(XmlElement party, String path) {
-      List<CxmlHeader.Credential> list = new ArrayList<>();
+    List<CxmlHeader.SentCredential> credentials(XmlElement party, String path) {
+      List<CxmlHeader.SentCredential> list = new ArrayList<>();
       if (party == null) {
         violations.add(new Violation("cxml.element.required", path, "is missing"));
         return list;
@@ -161,7 +161,7 @@ public final class CxmlReader {
         }
         // a shared secret is compared exactly as sent: no stripping
         XmlElement secret = c.child("SharedSecret");
-        list.add(new CxmlHeader.Credential(domain == null ? null : domain.strip(), identity,
+        list.add(new CxmlHeader.SentCredential(domain == null ? null : domain.strip(), identity,
             secret == null ? null : secret.allText()));
       }
       return list;

@@ -57,7 +57,7 @@ final class CxmlSetupSession {
         header.userAgent(), shipTo, selected);
   }
 
-  private static CxmlCredential first(List<CxmlHeader.Credential> credentials) {
+  private static CxmlCredential first(List<CxmlHeader.SentCredential> credentials) {
     if (credentials.isEmpty() || credentials.get(0).domain() == null || credentials.get(0).identity() == null) {
       return null;
     }

@@ -152,9 +152,9 @@ public final class CxmlOrderRequestReader {
       return date;
     }
 
-    static List<Identifier> identifiers(List<CxmlHeader.Credential> credentials) {
+    static List<Identifier> identifiers(List<CxmlHeader.SentCredential> credentials) {
       List<Identifier> ids = new ArrayList<>();
-      for (CxmlHeader.Credential c : credentials) {
+      for (CxmlHeader.SentCredential c : credentials) {
         if (c.identity() != null) {
           ids.add(new Identifier(c.identity(), c.domain()));
         }

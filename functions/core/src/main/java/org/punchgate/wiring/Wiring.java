@@ -1,28 +1,53 @@
 package org.punchgate.wiring;
 
 import java.time.Clock;
+import java.util.function.Supplier;
 import org.punchgate.aws.AwsClients;
-import org.punchgate.connection.ConnectionStore;
 import org.punchgate.aws.DynamoDbConnectionStore;
-import org.punchgate.security.RandomIds;
 import org.punchgate.aws.DynamoDbSessionStore;
+import org.punchgate.config.Config;
+import org.punchgate.connection.ConnectionStore;
+import org.punchgate.security.RandomIds;
 import org.punchgate.session.SessionStore;
 import org.punchgate.token.PunchoutTokens;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import org.punchgate.config.Config;
 
 /**
- * What every function builds once per container: configuration, the DynamoDB client, the stores, the
- * token signer, the id generator and the clock. Handlers take it in their constructor; tests and the
- * benchmark build their own with in-memory stores.
+ * What a function is built from, once per container: configuration, the stores, the token signer, the id
+ * generator and the clock. Each part is built when a function first asks for it, so a function builds only
+ * what it uses (the cart return never builds a connection store, a function without a store no DynamoDB
+ * client). Handlers take it in their constructor; tests and the benchmark pass in-memory stores.
  */
-public record Wiring(
-    Config config,
-    SessionStore sessions,
-    ConnectionStore connections,
-    PunchoutTokens tokens,
-    RandomIds ids,
-    Clock clock) {
+public final class Wiring {
+
+  private final Config config;
+  private final Once<SessionStore> sessions;
+  private final Once<ConnectionStore> connections;
+  private final Once<PunchoutTokens> tokens;
+  private final RandomIds ids;
+  private final Clock clock;
+
+  /** Parts built already: tests, the benchmark and SnapStart priming pass in-memory stores. */
+  public Wiring(Config config, SessionStore sessions, ConnectionStore connections, PunchoutTokens tokens,
+      RandomIds ids, Clock clock) {
+    this(config, () -> sessions, () -> connections, () -> tokens, ids, clock);
+  }
+
+  private Wiring(Config config, Supplier<SessionStore> sessions, Supplier<ConnectionStore> connections,
+      Supplier<PunchoutTokens> tokens, RandomIds ids, Clock clock) {
+    this.config = config;
+    this.sessions = new Once<>(sessions);
+    this.connections = new Once<>(connections);
+    this.tokens = new Once<>(tokens);
+    this.ids = ids;
+    this.clock = clock;
+  }
+
+  /** Parts built on first use from the given factories. */
+  public static Wiring lazy(Config config, Supplier<SessionStore> sessions, Supplier<ConnectionStore> connections,
+      Supplier<PunchoutTokens> tokens, RandomIds ids, Clock clock) {
+    return new Wiring(config, sessions, connections, tokens, ids, clock);
+  }
 
   public static Wiring fromEnvironment() {
     Config config = Config.load();
@@ -30,14 +55,55 @@ public record Wiring(
   }
 
   public static Wiring of(Config config, AwsClients clients) {
-    DynamoDbClient dynamoDb = clients.dynamoDb();
+    Once<DynamoDbClient> dynamoDb = new Once<>(clients::dynamoDb); // one client, shared by the stores
     Clock clock = Clock.systemUTC();
-    return new Wiring(
-        config,
-        new DynamoDbSessionStore(dynamoDb, config.sessionsTable(), config.sessionRetention()),
-        new DynamoDbConnectionStore(dynamoDb, config.mappingsTable()),
-        new PunchoutTokens(config.tokenSecret(), clock),
+    return lazy(config,
+        () -> new DynamoDbSessionStore(dynamoDb.get(), config.sessionsTable(), config.sessionRetention()),
+        () -> new DynamoDbConnectionStore(dynamoDb.get(), config.mappingsTable()),
+        () -> new PunchoutTokens(config.tokenSecret(), clock),
         new RandomIds(),
         clock);
+  }
+
+  public Config config() {
+    return config;
+  }
+
+  public SessionStore sessions() {
+    return sessions.get();
+  }
+
+  public ConnectionStore connections() {
+    return connections.get();
+  }
+
+  public PunchoutTokens tokens() {
+    return tokens.get();
+  }
+
+  public RandomIds ids() {
+    return ids;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  /** A part built by its factory on the first {@link #get()}, then kept. */
+  static final class Once<T> implements Supplier<T> {
+    private final Supplier<T> factory;
+    private T value;
+
+    Once(Supplier<T> factory) {
+      this.factory = factory;
+    }
+
+    @Override
+    public synchronized T get() {
+      if (value == null) {
+        value = factory.get();
+      }
+      return value;
+    }
   }
 }
