@@ -12,7 +12,7 @@ import org.punchgate.cxml.CxmlWriter;
  *   <li>rejected: 400 Bad Request, with the reason.</li>
  * </ul>
  */
-public final class CxmlOrderResponse {
+final class CxmlOrderResponse {
 
   /** cXML 201: accepted for processing, the result follows asynchronously (SPECS §2.5). */
   static final int ACCEPTED_ASYNC = 201;

@@ -5,7 +5,7 @@ package org.punchgate.punchin;
  * schematron, SPECS §4.2) its own id is used, also for BIS 28A and cXML documents, so one id means one rule
  * across formats; the rest are ours, prefixed {@code PUNCHIN-}, stable once published.
  */
-public final class OrderRules {
+final class OrderRules {
 
   private OrderRules() {}
 
