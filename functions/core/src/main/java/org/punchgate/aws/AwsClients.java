@@ -7,6 +7,8 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -33,25 +35,21 @@ public final class AwsClients {
   }
 
   public DynamoDbClient dynamoDb() {
-    var builder = DynamoDbClient.builder()
-        .httpClient(httpClient)
-        .region(Region.of(config.region()))
-        .credentialsProvider(credentials())
-        .overrideConfiguration(overrides());
-    if (config.dynamoDbEndpoint() != null) {
-      builder.endpointOverride(URI.create(config.dynamoDbEndpoint()));
-    }
-    return builder.build();
+    return build(DynamoDbClient.builder(), config.dynamoDbEndpoint());
   }
 
   public SqsClient sqs() {
-    var builder = SqsClient.builder()
-        .httpClient(httpClient)
+    return build(SqsClient.builder(), config.sqsEndpoint());
+  }
+
+  /** Any client the same way: our HTTP client, region, credentials and interceptors, the local endpoint if set. */
+  private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder, String endpoint) {
+    builder.httpClient(httpClient)
         .region(Region.of(config.region()))
         .credentialsProvider(credentials())
         .overrideConfiguration(overrides());
-    if (config.sqsEndpoint() != null) {
-      builder.endpointOverride(URI.create(config.sqsEndpoint()));
+    if (endpoint != null) {
+      builder.endpointOverride(URI.create(endpoint));
     }
     return builder.build();
   }

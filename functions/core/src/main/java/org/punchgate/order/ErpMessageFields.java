@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.punchgate.validation.Violation;
@@ -114,31 +115,26 @@ final class ErpMessageFields {
   }
 
   LocalDate date(JsonNode node, String field, String at, boolean required) {
-    String text = text(node, field, at, required);
-    try {
-      if (text != null && DATE.matcher(text).matches()) {
-        return LocalDate.parse(text);
-      }
-    } catch (DateTimeParseException e) {
-      // reported below
-    }
-    if (text != null) {
-      problem(at + field, "an ISO 8601 date");
-    }
-    return null;
+    return temporal(node, field, at, required, DATE, LocalDate::parse, "an ISO 8601 date");
   }
 
   Instant instant(JsonNode node, String field, String at, boolean required) {
+    return temporal(node, field, at, required, INSTANT, Instant::parse, "an ISO 8601 instant in UTC");
+  }
+
+  /** A string field of the given form, parsed; a problem naming {@code expected} when it has another. */
+  private <T> T temporal(JsonNode node, String field, String at, boolean required, Pattern form,
+      Function<String, T> parse, String expected) {
     String text = text(node, field, at, required);
     try {
-      if (text != null && INSTANT.matcher(text).matches()) {
-        return Instant.parse(text);
+      if (text != null && form.matcher(text).matches()) {
+        return parse.apply(text);
       }
     } catch (DateTimeParseException e) {
       // reported below
     }
     if (text != null) {
-      problem(at + field, "an ISO 8601 instant in UTC");
+      problem(at + field, expected);
     }
     return null;
   }

@@ -89,12 +89,17 @@ public final class XmlWriter {
     if (text == null || text.isEmpty()) {
       return this;
     }
+    startContent();
+    escape(text, false);
+    return this;
+  }
+
+  /** Content follows: the start tag is closed and the element no longer ends as an empty tag. */
+  private void startContent() {
     closeStartTag();
     if (!open.isEmpty()) {
       open.peek().hasText = true;
     }
-    escape(text, false);
-    return this;
   }
 
   /** Writes markup as is. Only for fragments this process produced (such as {@link XmlElement#innerXml()}). */
@@ -102,10 +107,7 @@ public final class XmlWriter {
     if (markup == null || markup.isEmpty()) {
       return this;
     }
-    closeStartTag();
-    if (!open.isEmpty()) {
-      open.peek().hasText = true;
-    }
+    startContent();
     out.append(markup);
     return this;
   }
