@@ -263,11 +263,17 @@ final class DemoShop {
       return send(exchange, 200, "Cart", visit, html.toString());
     }
     html.append("<form class=\"inline\" method=\"post\" action=\"").append(BASE).append("/transfer\">")
-        .append(Pages.hidden("k", visit.key)).append("<button id=\"transfer-cart\">Transfer cart</button></form> ");
+        .append(Pages.hidden("k", visit.key)).append("<button id=\"transfer-cart\">")
+        .append(transferLabel(visit.session)).append("</button></form> ");
     html.append("<form class=\"inline\" method=\"post\" action=\"").append(BASE).append("/cancel\">")
         .append(Pages.hidden("k", visit.key)).append("<button id=\"cancel-punchout\">Cancel punchout</button></form>");
     html.append("<p><a href=\"").append(BASE).append("/catalog?k=").append(visit.key).append("\">Continue shopping</a></p>");
     return send(exchange, 200, "Cart", visit, html.toString());
+  }
+
+  /** What the transfer button says: PEPPOL buyers (Proceedo) know it as "Send order". */
+  static String transferLabel(SessionInfo session) {
+    return "PEPPOL_PUNCHOUT".equals(session.format()) ? "Send order" : "Transfer cart";
   }
 
   private int addToCart(HttpExchange exchange, Visit visit, String sku, String quantity) throws IOException {
