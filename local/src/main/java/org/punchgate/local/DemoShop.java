@@ -340,7 +340,7 @@ final class DemoShop {
 
   /**
    * The cart in the shop API's JSON; a kit's parts become child lines where the buyer's format has them
-   * (OCI 5.0 item hierarchy, cXML composite items).
+   * (OCI 5.0 item hierarchy, cXML composite items, PEPPOL PartOf).
    */
   ObjectNode cartJson(Visit visit, boolean cancel) {
     ObjectNode root = Json.object();
@@ -349,7 +349,8 @@ final class DemoShop {
       root.put("cancel", true);
     }
     ArrayNode lines = root.putArray("lines");
-    boolean hierarchy = "OCI_5_0".equals(visit.session.format()) || "CXML".equals(visit.session.format());
+    boolean hierarchy = "OCI_5_0".equals(visit.session.format()) || "CXML".equals(visit.session.format())
+        || "PEPPOL_PUNCHOUT".equals(visit.session.format());
     int next = 1;
     synchronized (visit.cart) {
       if (cancel) {

@@ -229,8 +229,10 @@ final class PeppolBuyer {
     int index = 0;
     for (XmlElement line : children(catalogue, "CatalogueLine")) {
       XmlElement item = child(line, "Item");
-      XmlElement price = child(line, "Price");
-      XmlElement batch = child(child(line, "DeliveryUnit"), "BatchQuantity");
+      // Price and DeliveryUnit sit in RequiredItemLocationQuantity (UBL 2.1 Catalogue, SPECS §3.3)
+      XmlElement location = child(line, "RequiredItemLocationQuantity");
+      XmlElement price = child(location, "Price");
+      XmlElement batch = child(child(location, "DeliveryUnit"), "BatchQuantity");
       XmlElement amount = child(price, "PriceAmount");
       XmlElement code = child(child(item, "CommodityClassification"), "ItemClassificationCode");
       XmlElement tax = child(item, "ClassifiedTaxCategory");
