@@ -55,9 +55,15 @@ final class BuyerSimulator {
 
   /** @param adminKey the runner's admin key, with which the PEPPOL mode makes login links */
   BuyerSimulator(String publicBaseUrl, URI gateway, List<DemoData.LoadedConnection> connections, String adminKey) {
+    this(publicBaseUrl, gateway, connections, adminKey, null);
+  }
+
+  /** @param cxmlDtds folder of cXML DTDs that the cXML mode validates received messages against; null: none */
+  BuyerSimulator(String publicBaseUrl, URI gateway, List<DemoData.LoadedConnection> connections, String adminKey,
+      java.nio.file.Path cxmlDtds) {
     this.publicBaseUrl = publicBaseUrl;
     this.connections = connections.stream().filter(c -> c.connection().format().isOci()).toList();
-    this.cxml = new CxmlBuyer(publicBaseUrl, gateway, connections);
+    this.cxml = new CxmlBuyer(publicBaseUrl, gateway, connections, cxmlDtds);
     this.peppol = new PeppolBuyer(publicBaseUrl, gateway, adminKey, connections);
   }
 

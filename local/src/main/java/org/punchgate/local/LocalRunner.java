@@ -49,6 +49,8 @@ public final class LocalRunner implements AutoCloseable {
   public static final String HEALTH = "/health";
   /** Paths of the admin API: IAM-authorized on AWS, guarded by the admin key here. */
   static final String ADMIN_PREFIX = "/admin/";
+  /** Folder of cXML DTDs the simulator's cXML mode validates received messages with (not shipped: cXML licence). */
+  public static final String CXML_DTDS_PROPERTY = "punchgate.cxml.dtds";
   /** The first line of the banner: printed when the runner is ready. */
   public static final String READY_LINE = "Punchgate is running locally (demo setup: not for production)";
 
@@ -269,8 +271,9 @@ public final class LocalRunner implements AutoCloseable {
       String demoLink = DemoData.demoLoginLink(store, new DynamoDbLoginLinkStore(engines.dynamoDb(),
           env.get("MAPPINGS_TABLE")), baseUrl.toString());
       DemoShop shop = new DemoShop(DemoCatalog.load(), URI.create("http://127.0.0.1:" + port));
+      String dtds = System.getProperty(CXML_DTDS_PROPERTY);
       BuyerSimulator buyer = new BuyerSimulator(baseUrl.toString(), URI.create("http://127.0.0.1:" + port), connections,
-          adminKey);
+          adminKey, dtds == null || dtds.isBlank() ? null : Path.of(dtds));
       // binding opens the port: only now, with engines, tables, queues and demo data ready
       server = bind(port);
       LocalRunner runner = new LocalRunner(server, executor, engines, ownsEngines, routes, functions, shop, buyer,
