@@ -30,7 +30,7 @@ import org.punchgate.cxml.CxmlPayload;
 import org.punchgate.cxml.CxmlReader;
 import org.punchgate.connection.CxmlSettings;
 import org.punchgate.cxml.CxmlWriter;
-import org.punchgate.cxml.PunchOutOperation;
+import org.punchgate.connection.PunchOutOperation;
 import org.punchgate.http.FormParameters;
 import org.punchgate.security.RandomIds;
 import org.punchgate.xml.XmlWriter;
@@ -245,8 +245,8 @@ final class CxmlBuyer {
             validation(document)));
   }
 
-  private static String receivedPage(Launch launch, String encoding, CxmlDocument document,
-                                     CxmlPayload.PunchOutOrderMessage message, String raw, String validation) {
+  private String receivedPage(Launch launch, String encoding, CxmlDocument document,
+                              CxmlPayload.PunchOutOrderMessage message, String raw, String validation) {
     List<BuyerSimulator.ItemRow> rows = new ArrayList<>();
     for (CartLine line : message.cart().lines()) {
       Map<String, String> row = new LinkedHashMap<>();
@@ -285,6 +285,8 @@ final class CxmlBuyer {
         }
         html.append("<form class=\"inline\" method=\"post\" action=\"").append(BASE).append("/launch\">")
             .append(Pages.hidden("connection", launch.connectionId())).append(Pages.hidden("operation", operation))
+            // the setup request is refused without the connection's secret, as in the launch form above
+            .append(Pages.hidden("sharedSecret", demoSecret(launch.connectionId())))
             .append("<button id=\"").append(operation).append("-cart\">").append(operation.equals("edit")
                 ? "Edit this cart" : "Inspect this cart").append("</button></form> ");
       }
@@ -451,5 +453,11 @@ final class CxmlBuyer {
       });
       return out.toString().getBytes(charset);
     }
+  }
+
+  /** The demo secret of a connection the simulator offers, as its launch form fills it in; "" when none. */
+  private String demoSecret(String connectionId) {
+    return connections.stream().filter(c -> c.connection().id().equals(connectionId))
+        .map(c -> c.password() == null ? "" : c.password()).findFirst().orElse("");
   }
 }

@@ -25,6 +25,8 @@ public final class LoginLinks {
   /** The path a link's secret is appended to. */
   public static final String PATH = "/punchout/link/";
   private static final int SECRET_BYTES = 32;
+  /** Longer ids or secrets than any we make are unknown without a store read (a key has a size limit). */
+  private static final int MAX_KEY_CHARS = 128;
 
   private final ConnectionStore connections;
   private final LoginLinkStore links;
@@ -79,7 +81,7 @@ public final class LoginLinks {
   }
 
   public LoginLinkStore.Revocation revoke(String linkId) {
-    return linkId == null || linkId.isBlank() ? new LoginLinkStore.Revocation.NotFound()
+    return linkId == null || linkId.isBlank() || linkId.length() > MAX_KEY_CHARS ? new LoginLinkStore.Revocation.NotFound()
         : links.revoke(linkId, clock.instant());
   }
 
@@ -95,7 +97,7 @@ public final class LoginLinks {
 
   /** The link a browser brings by its secret. */
   public Lookup open(String secret, Instant now) {
-    if (secret == null || secret.isBlank() || secret.length() > 128) {
+    if (secret == null || secret.isBlank() || secret.length() > MAX_KEY_CHARS) {
       return new Lookup.Unknown();
     }
     Optional<LoginLink> link = links.find(idOf(secret));
@@ -116,7 +118,7 @@ public final class LoginLinks {
   }
 
   private Optional<Connection> peppolConnection(String connectionId) {
-    return connectionId == null ? Optional.empty()
+    return connectionId == null || connectionId.length() > Connection.MAX_ID_CHARS ? Optional.empty()
         : connections.find(connectionId).filter(c -> c.format() == ConnectionFormat.PEPPOL_PUNCHOUT);
   }
 

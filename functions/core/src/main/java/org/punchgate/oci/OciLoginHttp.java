@@ -1,6 +1,7 @@
 package org.punchgate.oci;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.punchgate.http.LoginForm;
 import org.punchgate.http.Html;
 import org.punchgate.http.HttpRequest;
@@ -23,6 +24,10 @@ public final class OciLoginHttp {
   public HttpResponse login(HttpRequest request) {
     if (request.body().length > maxBodyBytes || request.rawQuery().length() > maxBodyBytes) {
       return error(413, "Request too large", "The call-up is larger than " + maxBodyBytes + " bytes.");
+    }
+    Optional<String> charsetProblem = LoginForm.charsetProblem(request);
+    if (charsetProblem.isPresent()) {
+      return error(400, "Wrong charset", charsetProblem.get());
     }
     return switch (login.login(request.pathParameter("connectionId"), LoginForm.parameters(request))) {
       case OciLogin.Result.Opened opened -> HttpResponse.redirect(opened.shopUrl()).forSession(opened.sessionId());

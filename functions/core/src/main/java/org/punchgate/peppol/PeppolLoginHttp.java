@@ -25,6 +25,10 @@ public final class PeppolLoginHttp {
     if (LoginForm.tooLarge(request, maxBodyBytes)) {
       return error(413, "Request too large", "The login is larger than " + maxBodyBytes + " bytes.");
     }
+    var charsetProblem = LoginForm.charsetProblem(request);
+    if (charsetProblem.isPresent()) {
+      return error(400, "Wrong charset", charsetProblem.get());
+    }
     return answer(login.login(request.pathParameter("connectionId"), LoginForm.parameters(request)));
   }
 

@@ -3,6 +3,7 @@ package org.punchgate.connection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.security.SecureRandom;
 import org.junit.jupiter.api.Test;
 import org.punchgate.json.Json;
 
@@ -53,5 +54,20 @@ class ConnectionJsonTest {
         """.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     var refused = assertThrows(IllegalArgumentException.class, () -> ConnectionJson.read(doc, null));
     assertEquals("peppol: encoding must be UTF-8 or ISO-8859-1", refused.getMessage());
+  }
+
+  private static final String CXML = """
+      {"id":"c","format":"CXML","userGroup":"g","shopStartUrl":"https://shop.example/","secretHash":"x",
+       "cxml":{"sender":[{"domain":"NetworkID","identity":"AN1"}],"returnEncoding":"cxml-base64"%s}}
+      """;
+
+  @Test
+  void aCxmlConnectionAllowsEditUnlessItSaysLess() {
+    Connection open = ConnectionJson.read(Json.parse(CXML.formatted("")), new SecureRandom());
+    assertEquals(PunchOutOperation.EDIT, open.cxml().operationAllowed());
+    Connection lowered = ConnectionJson.read(Json.parse(CXML.formatted(",\"operationAllowed\":\"inspect\"")), new SecureRandom());
+    assertEquals(PunchOutOperation.INSPECT, lowered.cxml().operationAllowed());
+    Connection again = ConnectionJson.read(ConnectionJson.write(lowered), new SecureRandom());
+    assertEquals(lowered.cxml(), again.cxml());
   }
 }
