@@ -4,9 +4,13 @@ import java.time.Clock;
 import java.util.function.Supplier;
 import org.punchgate.aws.AwsClients;
 import org.punchgate.aws.DynamoDbConnectionStore;
+import org.punchgate.aws.DynamoDbLoginLinkStore;
 import org.punchgate.aws.DynamoDbSessionStore;
 import org.punchgate.config.Config;
 import org.punchgate.connection.ConnectionStore;
+import org.punchgate.link.InMemoryLoginLinkStore;
+import org.punchgate.link.LoginLinkStore;
+import org.punchgate.link.LoginLinks;
 import org.punchgate.security.RandomIds;
 import org.punchgate.session.SessionStore;
 import org.punchgate.token.PunchoutTokens;
@@ -15,8 +19,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * What a function is built from, once per container: configuration, the stores, the token signer, the id
  * generator and the clock. Each part is built when a function first asks for it, so a function builds only
- * what it uses (the cart return never builds a connection store, a function without a store no DynamoDB
- * client). Handlers take it in their constructor; tests and the benchmark pass in-memory stores.
+ * what it uses (the cart return never builds a connection or link store, the admin function no session
+ * store). Handlers take it in their constructor; tests and the benchmark pass in-memory stores.
  */
 public final class Wiring {
 
@@ -24,29 +28,31 @@ public final class Wiring {
   private final Once<SessionStore> sessions;
   private final Once<ConnectionStore> connections;
   private final Once<PunchoutTokens> tokens;
+  private final Once<LoginLinkStore> links;
   private final RandomIds ids;
   private final Clock clock;
 
-  /** Parts built already: tests, the benchmark and SnapStart priming pass in-memory stores. */
+  /** Parts built already, login links in memory: tests, the benchmark and SnapStart priming. */
   public Wiring(Config config, SessionStore sessions, ConnectionStore connections, PunchoutTokens tokens,
       RandomIds ids, Clock clock) {
-    this(config, () -> sessions, () -> connections, () -> tokens, ids, clock);
+    this(config, () -> sessions, () -> connections, () -> tokens, InMemoryLoginLinkStore::new, ids, clock);
   }
 
   private Wiring(Config config, Supplier<SessionStore> sessions, Supplier<ConnectionStore> connections,
-      Supplier<PunchoutTokens> tokens, RandomIds ids, Clock clock) {
+      Supplier<PunchoutTokens> tokens, Supplier<LoginLinkStore> links, RandomIds ids, Clock clock) {
     this.config = config;
     this.sessions = new Once<>(sessions);
     this.connections = new Once<>(connections);
     this.tokens = new Once<>(tokens);
+    this.links = new Once<>(links);
     this.ids = ids;
     this.clock = clock;
   }
 
-  /** Parts built on first use from the given factories. */
+  /** Parts built on first use from the given factories (login links in memory). */
   public static Wiring lazy(Config config, Supplier<SessionStore> sessions, Supplier<ConnectionStore> connections,
       Supplier<PunchoutTokens> tokens, RandomIds ids, Clock clock) {
-    return new Wiring(config, sessions, connections, tokens, ids, clock);
+    return new Wiring(config, sessions, connections, tokens, InMemoryLoginLinkStore::new, ids, clock);
   }
 
   public static Wiring fromEnvironment() {
@@ -57,12 +63,18 @@ public final class Wiring {
   public static Wiring of(Config config, AwsClients clients) {
     Once<DynamoDbClient> dynamoDb = new Once<>(clients::dynamoDb); // one client, shared by the stores
     Clock clock = Clock.systemUTC();
-    return lazy(config,
+    return new Wiring(config,
         () -> new DynamoDbSessionStore(dynamoDb.get(), config.sessionsTable(), config.sessionRetention()),
         () -> new DynamoDbConnectionStore(dynamoDb.get(), config.mappingsTable()),
         () -> new PunchoutTokens(config.tokenSecret(), clock),
+        () -> new DynamoDbLoginLinkStore(dynamoDb.get(), config.mappingsTable()),
         new RandomIds(),
         clock);
+  }
+
+  /** The login link service over this wiring's stores. */
+  public LoginLinks loginLinks() {
+    return new LoginLinks(connections(), links(), ids, clock);
   }
 
   public Config config() {
@@ -79,6 +91,10 @@ public final class Wiring {
 
   public PunchoutTokens tokens() {
     return tokens.get();
+  }
+
+  public LoginLinkStore links() {
+    return links.get();
   }
 
   public RandomIds ids() {
