@@ -9,14 +9,14 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The shape of the core, checked on every build: protocol packages ({@code oci}, {@code cxml}) sit on a
+ * The shape of the core, checked on every build: protocol packages ({@code oci}, {@code cxml}, {@code peppol}) sit on a
  * protocol-neutral core ({@code cart}, {@code session}, {@code connection}, {@code order}), and the only
  * packages that know Lambda or the AWS SDK are the edges that exist for it.
  */
 @AnalyzeClasses(packages = "org.punchgate", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-  private static final String[] PROTOCOLS = {"org.punchgate.oci..", "org.punchgate.cxml.."};
+  private static final String[] PROTOCOLS = {"org.punchgate.oci..", "org.punchgate.cxml..", "org.punchgate.peppol.."};
 
   @ArchTest
   static final ArchRule noCyclesBetweenPackages =
@@ -41,6 +41,16 @@ class ArchitectureTest {
   static final ArchRule cxmlDoesNotKnowOci = noClasses()
       .that().resideInAPackage("org.punchgate.cxml..")
       .should().dependOnClassesThat().resideInAPackage("org.punchgate.oci..");
+
+  @ArchTest
+  static final ArchRule peppolDoesNotKnowOciOrCxml = noClasses()
+      .that().resideInAPackage("org.punchgate.peppol..")
+      .should().dependOnClassesThat().resideInAnyPackage("org.punchgate.oci..", "org.punchgate.cxml..");
+
+  @ArchTest
+  static final ArchRule ociAndCxmlDoNotKnowPeppol = noClasses()
+      .that().resideInAnyPackage("org.punchgate.oci..", "org.punchgate.cxml..")
+      .should().dependOnClassesThat().resideInAPackage("org.punchgate.peppol..");
 
   @ArchTest
   static final ArchRule sharedCoreKnowsNoProtocol = noClasses()
