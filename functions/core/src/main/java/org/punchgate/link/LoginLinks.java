@@ -118,8 +118,7 @@ public final class LoginLinks {
   }
 
   private Optional<Connection> peppolConnection(String connectionId) {
-    return connectionId == null || connectionId.length() > Connection.MAX_ID_CHARS ? Optional.empty()
-        : connections.find(connectionId).filter(c -> c.format() == ConnectionFormat.PEPPOL_PUNCHOUT);
+    return connections.findNamed(connectionId).filter(c -> c.format() == ConnectionFormat.PEPPOL_PUNCHOUT);
   }
 
   private static String stripSlash(String baseUrl) {

@@ -63,8 +63,7 @@ public final class PeppolLogin {
 
   /** Checks the login variables posted to {@code connectionId} and opens a session. */
   public Result login(String connectionId, FormParameters params) {
-    Optional<Connection> found = connectionId == null || connectionId.length() > Connection.MAX_ID_CHARS
-        ? Optional.empty() : connections.find(connectionId);
+    Optional<Connection> found = connections.findNamed(connectionId);
     PeppolSettings.LoginNames names = found.map(Connection::peppol).map(PeppolSettings::login)
         .orElse(PeppolSettings.LoginNames.DEFAULT);
     if (found.isEmpty() || found.get().format() != ConnectionFormat.PEPPOL_PUNCHOUT) {
