@@ -15,10 +15,12 @@ import org.punchgate.punchin.UblOrderReader;
  */
 public final class UblOrderReading {
 
+  static final int LINES = 1_000;
+
   private UblOrderReading() {}
 
   public static void main(String[] args) {
-    int lines = args.length > 0 ? Integer.parseInt(args[0]) : 1_000;
+    int lines = args.length > 0 ? Integer.parseInt(args[0]) : LINES;
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 300;
     byte[] document = PunchInFixtures.bis3Order(lines);
     var jaxb = UBL21Marshaller.order();
@@ -47,7 +49,7 @@ public final class UblOrderReading {
     System.out.printf("  speed-up at p50: %.1fx%n", p(theirs, 50) / p(ours, 50));
   }
 
-  private static OrderReading ours(byte[] document) {
+  static OrderReading ours(byte[] document) {
     var sniffed = (OrderSniffer.Sniffed.Ubl) OrderSniffer.sniff(document);
     return UblOrderReader.read(sniffed.format(), sniffed.document());
   }

@@ -1,5 +1,6 @@
 package org.punchgate.punchin;
 
+import java.util.Arrays;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -8,8 +9,8 @@ import javax.xml.stream.XMLStreamReader;
  * A forward-only walk over a UBL document on a {@link org.punchgate.xml.SecureXml#stream} cursor, element by
  * element, without a tree: a reader asks for the children of the element it is in ({@link #nextChild}), reads a
  * leaf's text ({@link #text}) or skips a subtree ({@link #skip}). Names are compared by local name, as in
- * the tree readers do: senders choose their prefixes freely. The path of names as written is kept in one builder,
- * so a finding can name where it is without a string per element.
+ * the tree readers do: senders choose their prefixes freely. The path of names as written is kept as the parser's
+ * own name strings, so a finding can name where it is without a string built per element.
  *
  * <p>Every start element passes {@link CurrencyWatch}: PEPPOL-T01-R003 concerns every {@code currencyID} in
  * the document, also in elements the reader skips.
@@ -23,8 +24,9 @@ final class UblCursor {
 
   private final XMLStreamReader reader;
   private final CurrencyWatch watch;
-  private final StringBuilder path = new StringBuilder(128);
-  private int[] marks = new int[16];
+  /** The open elements' names as the parser gives them (its own shared strings): a path costs nothing until asked. */
+  private String[] prefixes = new String[16];
+  private String[] locals = new String[16];
   private int depth;
 
   UblCursor(XMLStreamReader reader, CurrencyWatch watch) {
@@ -95,6 +97,14 @@ final class UblCursor {
 
   /** The path of the current element, names as written: {@code /Order/cac:OrderLine/cac:LineItem}. */
   String path() {
+    StringBuilder path = new StringBuilder(16 * depth);
+    for (int i = 0; i < depth; i++) {
+      path.append('/');
+      if (prefixes[i] != null && !prefixes[i].isEmpty()) {
+        path.append(prefixes[i]).append(':');
+      }
+      path.append(locals[i]);
+    }
     return path.toString();
   }
 
@@ -103,21 +113,27 @@ final class UblCursor {
    * cursor after the element's end tag.
    */
   String text() throws XMLStreamException {
+    // a leaf's text is one event (the factory coalesces); a builder is only needed for text around children
+    String first = null;
     StringBuilder text = null;
     int level = depth;
     while (reader.hasNext()) {
       switch (reader.next()) {
         case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
-          if (text == null) {
-            text = new StringBuilder(reader.getTextLength());
+          if (first == null) {
+            first = reader.getText();
+          } else {
+            if (text == null) {
+              text = new StringBuilder(first);
+            }
+            text.append(reader.getTextCharacters(), reader.getTextStart(), reader.getTextLength());
           }
-          text.append(reader.getTextCharacters(), reader.getTextStart(), reader.getTextLength());
         }
         case XMLStreamConstants.START_ELEMENT -> entered();
         case XMLStreamConstants.END_ELEMENT -> {
           left();
           if (depth < level) {
-            return strip(text);
+            return strip(text == null ? first : text.toString());
           }
         }
         default -> {
@@ -125,7 +141,7 @@ final class UblCursor {
         }
       }
     }
-    return strip(text);
+    return strip(text == null ? first : text.toString());
   }
 
   /** Passes over the current element and everything in it. */
@@ -145,16 +161,12 @@ final class UblCursor {
   }
 
   private void entered() {
-    if (depth == marks.length) {
-      marks = java.util.Arrays.copyOf(marks, depth * 2);
+    if (depth == locals.length) {
+      prefixes = Arrays.copyOf(prefixes, depth * 2);
+      locals = Arrays.copyOf(locals, depth * 2);
     }
-    marks[depth++] = path.length();
-    path.append('/');
-    String prefix = reader.getPrefix();
-    if (prefix != null && !prefix.isEmpty()) {
-      path.append(prefix).append(':');
-    }
-    path.append(reader.getLocalName());
+    prefixes[depth] = reader.getPrefix();
+    locals[depth++] = reader.getLocalName();
     if (reader.getAttributeCount() > 0) {
       String currency = reader.getAttributeValue(null, "currencyID");
       if (currency != null) {
@@ -164,14 +176,14 @@ final class UblCursor {
   }
 
   private void left() {
-    path.setLength(marks[--depth]);
+    depth--;
   }
 
-  private static String strip(StringBuilder text) {
+  private static String strip(String text) {
     if (text == null) {
       return null;
     }
-    String s = text.toString().strip();
+    String s = text.strip();
     return s.isEmpty() ? null : s;
   }
 }
