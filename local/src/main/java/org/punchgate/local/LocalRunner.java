@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.punchgate.aws.DynamoDbConnectionStore;
+import org.punchgate.aws.DynamoDbPunchInMappings;
 
 /**
  * Runs the gateway on this machine: the template's HTTP API routes served on localhost by the functions'
@@ -116,7 +117,9 @@ public final class LocalRunner implements AutoCloseable {
         --dynamodb-port <n>   DynamoDB engine (moto) port (default 8000)
         --sqs-port <n>        ElasticMQ (SQS) port (default 9324)
         --template <file>     SAM template (default ./template.yaml, else the project's)
-        --seed <file>         more connections: {"connections":[ ... ]} (see README "Configuration")
+        --seed <file>         more connections, and PunchIn customers, products and prices:
+                              {"connections":[ ... ], "customers":[ ... ], "products":[ ... ], "prices":[ ... ]}
+                              (see README "Configuration" and "PunchIn mappings")
       A port of 0 picks a free one.""";
 
   private final HttpServer server;
@@ -235,10 +238,16 @@ public final class LocalRunner implements AutoCloseable {
       if (options.seed() != null) {
         connections.addAll(DemoData.loadSeed(store, options.seed()));
       }
+      DemoCatalog catalog = DemoCatalog.load();
+      var punchIn = new DynamoDbPunchInMappings(engines.dynamoDb(), env.get("MAPPINGS_TABLE"));
+      DemoPunchIn.loadDemo(punchIn, catalog);
+      if (options.seed() != null) {
+        DemoPunchIn.loadSeed(punchIn, options.seed());
+      }
       FunctionHost functions = new FunctionHost(routes.handlers(), sam.functionGlobal("Timeout").asInt(15));
       functions.problems().forEach((handler, problem) -> System.err.println("warning: " + problem));
 
-      DemoShop shop = new DemoShop(DemoCatalog.load(), URI.create("http://127.0.0.1:" + port));
+      DemoShop shop = new DemoShop(catalog, URI.create("http://127.0.0.1:" + port));
       BuyerSimulator buyer = new BuyerSimulator(baseUrl.toString(), URI.create("http://127.0.0.1:" + port), connections);
       // binding opens the port: only now, with engines, tables, queues and demo data ready
       server = bind(port);
