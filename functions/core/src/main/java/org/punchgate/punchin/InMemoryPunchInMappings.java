@@ -15,6 +15,8 @@ public final class InMemoryPunchInMappings implements PunchInMappings {
 
   private final ConcurrentMap<String, ShopCustomer> customers = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, ShopProduct> products = new ConcurrentHashMap<>();
+  /** The lookup keys of the table's product items ({@code GTIN#..}, {@code BUYER_ITEM#customer#..}) → SKU. */
+  private final ConcurrentMap<String, String> productLookups = new ConcurrentHashMap<>();
   /** (SKU, scope key) → that scope's prices of the SKU, as the table keeps them. */
   private final ConcurrentMap<String, List<ShopPrice>> prices = new ConcurrentHashMap<>();
   private final AtomicInteger reads = new AtomicInteger();
@@ -30,16 +32,14 @@ public final class InMemoryPunchInMappings implements PunchInMappings {
     reads.incrementAndGet();
     Map<ShopProduct.Ref, ShopProduct> found = new HashMap<>();
     for (ShopProduct.Ref ref : refs) {
-      for (ShopProduct p : products.values()) {
-        boolean match = switch (ref.kind()) {
-          case SKU -> p.sku().equals(ref.value());
-          case GTIN -> ref.value().equals(p.gtin());
-          case BUYER_ITEM -> ref.value().equals(p.buyerItemIds().get(customerId));
-        };
-        if (match) {
-          found.put(ref, p);
-          break;
-        }
+      String sku = switch (ref.kind()) {
+        case SKU -> ref.value();
+        case GTIN -> productLookups.get("GTIN#" + ref.value());
+        case BUYER_ITEM -> productLookups.get("BUYER_ITEM#" + customerId + "#" + ref.value());
+      };
+      ShopProduct p = sku == null ? null : products.get(sku);
+      if (p != null) {
+        found.put(ref, p);
       }
     }
     return found;
@@ -65,8 +65,21 @@ public final class InMemoryPunchInMappings implements PunchInMappings {
   }
 
   @Override
-  public void putProduct(ShopProduct product) {
-    products.put(product.sku(), product);
+  public synchronized void putProduct(ShopProduct product) {
+    ShopProduct old = products.put(product.sku(), product);
+    if (old != null) {
+      lookups(old).forEach(productLookups::remove);
+    }
+    lookups(product).forEach(k -> productLookups.put(k, product.sku()));
+  }
+
+  private static java.util.List<String> lookups(ShopProduct p) {
+    java.util.List<String> keys = new ArrayList<>();
+    if (p.gtin() != null) {
+      keys.add("GTIN#" + p.gtin());
+    }
+    p.buyerItemIds().forEach((customer, id) -> keys.add("BUYER_ITEM#" + customer + "#" + id));
+    return keys;
   }
 
   @Override
