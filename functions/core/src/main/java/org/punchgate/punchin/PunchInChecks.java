@@ -78,17 +78,28 @@ public final class PunchInChecks {
           null));
     }
     Map<ShopProduct.Ref, ShopProduct> products = mappings.products(customer.id(), refs(order.lines()));
-    Map<Line, ShopProduct> productOf = new HashMap<>();
-    for (Line line : order.lines()) {
-      productOf.put(line, product(line, products));
-    }
+    List<ShopProduct> productOf = new ArrayList<>(order.lines().size());
     Set<String> skus = new LinkedHashSet<>();
-    productOf.values().stream().filter(p -> p != null).forEach(p -> skus.add(p.sku()));
-    List<ShopPrice> prices = skus.isEmpty() ? List.of() : mappings.prices(customer, skus);
+    for (Line line : order.lines()) {
+      ShopProduct p = product(line, products);
+      productOf.add(p);
+      if (p != null) {
+        skus.add(p.sku());
+      }
+    }
+    Map<String, List<ShopPrice>> pricesBySku = new HashMap<>();
+    if (!skus.isEmpty()) {
+      for (ShopPrice p : mappings.prices(customer, skus)) {
+        pricesBySku.computeIfAbsent(p.sku(), k -> new ArrayList<>(3)).add(p);
+      }
+    }
     LocalDate orderDate = order.issueDate() != null ? order.issueDate() : now.toLocalDate();
     List<MappedLine> mapped = new ArrayList<>();
-    for (Line line : order.lines()) {
-      MappedLine m = line(line, productOf.get(line), prices, customer, order.currency(), orderDate, policy, findings);
+    for (int i = 0; i < order.lines().size(); i++) {
+      Line line = order.lines().get(i);
+      ShopProduct product = productOf.get(i);
+      List<ShopPrice> prices = product == null ? List.of() : pricesBySku.getOrDefault(product.sku(), List.of());
+      MappedLine m = line(line, product, prices, customer, order.currency(), orderDate, policy, findings);
       if (m != null) {
         mapped.add(m);
       }
