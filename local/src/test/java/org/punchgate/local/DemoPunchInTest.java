@@ -42,6 +42,7 @@ class DemoPunchInTest {
         case "demo-oci4" -> endpoint(id, "4012345000023");
         case "demo-oci5" -> endpoint(id, "4012345000030");
         case "demo-punchin" -> endpoint(id, "7300010000001");
+        case "demo-peppol" -> new ShopCustomer.BuyerParty(id, ShopCustomer.BuyerParty.Kind.ENDPOINT, "0007", "2120001231");
         default -> throw new AssertionError("a demo connection without a demo customer: " + id);
       };
       ShopCustomer customer = shop.customer(party).orElseThrow(() -> new AssertionError(id));

@@ -12,6 +12,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
+import org.punchgate.aws.DynamoDbLoginLinkStore;
+import org.punchgate.link.LoginLinkStore;
+import org.punchgate.link.LoginLinkStoreContract;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.punchgate.aws.TableKeys;
@@ -67,6 +70,35 @@ class StoresOnMotoIT {
   }
 
   @Nested
+  class LoginLinks extends LoginLinkStoreContract {
+    @Override
+    protected LoginLinkStore store() {
+      return new DynamoDbLoginLinkStore(engines.dynamoDb(), engines.tableName("MappingsTable"));
+    }
+  }
+
+  @Nested
+  class LoginLinksOnAnEngineThatReturnsNoOldItem extends LoginLinkStoreContract {
+    private final Calls calls = new Calls(true);
+    private DynamoDbClient client;
+
+    @BeforeEach
+    void countingClient() {
+      client = client(engines, calls);
+    }
+
+    @AfterEach
+    void closeClient() {
+      client.close();
+    }
+
+    @Override
+    protected LoginLinkStore store() {
+      return new DynamoDbLoginLinkStore(client, engines.tableName("MappingsTable"));
+    }
+  }
+
+  @Nested
   class Sessions extends SessionStoreContract {
     @Override
     protected SessionStore store() {
@@ -104,7 +136,7 @@ class StoresOnMotoIT {
       assertEquals(List.of("UpdateItem"), calls.list(), "success path: the conditional write only");
 
       calls.clear();
-      assertEquals(new TransferOutcome.AlreadyClosed(SessionStatus.TRANSFERRED),
+      assertEquals(new TransferOutcome.AlreadyClosed(SessionStatus.TRANSFERRED, Fixtures.cart()),
           store().close(id, SessionStatus.TRANSFERRED, Fixtures.cart(), Fixtures.NOW));
       assertEquals(List.of("UpdateItem", "GetItem"), calls.list(), "failure path: one read for the reason");
     }
@@ -163,7 +195,7 @@ class StoresOnMotoIT {
       store.close(id, SessionStatus.CANCELLED, Fixtures.cart(), Fixtures.NOW);
       calls.clear();
 
-      assertEquals(new TransferOutcome.AlreadyClosed(SessionStatus.CANCELLED),
+      assertEquals(new TransferOutcome.AlreadyClosed(SessionStatus.CANCELLED, Fixtures.cart()),
           store.close(id, SessionStatus.TRANSFERRED, Fixtures.cart(), Fixtures.NOW));
       assertEquals(List.of("UpdateItem"), calls.list());
     }

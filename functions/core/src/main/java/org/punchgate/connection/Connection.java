@@ -29,6 +29,8 @@ public record Connection(
     ProtocolSettings protocol) {
 
   public static final Duration DEFAULT_SESSION_LIFETIME = Duration.ofHours(1);
+  /** The longest connection id looked up; a longer one from a URL is unknown without asking the store. */
+  public static final int MAX_ID_CHARS = 128;
 
   public Connection {
     loginParameters = loginParameters == null ? LoginParameterNames.DEFAULT : loginParameters;
@@ -52,6 +54,11 @@ public record Connection(
   /** The cXML settings of a cXML connection; null for other protocols. */
   public CxmlSettings cxml() {
     return protocol instanceof CxmlSettings cxml ? cxml : null;
+  }
+
+  /** The PEPPOL settings of a PEPPOL punch-out connection; null for other protocols. */
+  public PeppolSettings peppol() {
+    return protocol instanceof PeppolSettings peppol ? peppol : null;
   }
 
   /** Whether this connection is found by {@code alias} (a cXML Sender credential, ...). */

@@ -36,6 +36,9 @@ public final class ConnectionJson {
     String shopStartUrl = required(n, "shopStartUrl", problems);
     JsonNode cxmlNode = n.get("cxml");
     CxmlSettings cxml = cxmlNode == null || cxmlNode.isNull() ? null : readCxml(cxmlNode, problems);
+    JsonNode peppolNode = n.get("peppol");
+    PeppolSettings peppol = format != ConnectionFormat.PEPPOL_PUNCHOUT ? null
+        : PeppolJson.read(peppolNode == null || peppolNode.isNull() ? Json.object() : peppolNode, problems);
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(String.join("; ", problems));
     }
@@ -58,7 +61,7 @@ public final class ConnectionJson {
         new FieldMapping(mapping),
         Json.stringMap(n, "unitMap"),
         cls == null || cls.isNull() ? null : new Classification(Json.text(cls, "scheme"), Json.text(cls, "code")),
-        cxml);
+        cxml != null ? cxml : peppol);
   }
 
   /** The stored hash, or the hash of a seed's plain {@code password} (OCI) or {@code sharedSecret} (cXML). */
@@ -115,12 +118,16 @@ public final class ConnectionJson {
     if (c.cxml() != null) {
       n.set("cxml", writeCxml(c.cxml()));
     }
+    if (c.peppol() != null) {
+      n.set("peppol", PeppolJson.write(c.peppol()));
+    }
     return n;
   }
 
   private static CxmlSettings readCxml(JsonNode n, List<String> problems) {
     JsonNode to = n.get("to");
     int before = problems.size();
+    PunchOutOperation operationAllowed = operationAllowed(Json.text(n, "operationAllowed"), problems);
     List<CxmlCredential> from = credentials(n.get("from"), "cxml.from", problems);
     List<CxmlCredential> sender = credentials(n.get("sender"), "cxml.sender", problems);
     if (problems.size() > before) {
@@ -131,11 +138,22 @@ public final class ConnectionJson {
           to == null || to.isNull() ? null : new CxmlCredential(Json.text(to, "domain"), Json.text(to, "identity")),
           Json.text(n, "returnEncoding"),
           Json.text(n, "version"),
-          strings(n.get("extrinsicsToShop")));
+          strings(n.get("extrinsicsToShop")),
+          operationAllowed);
     } catch (IllegalArgumentException e) {
       problems.add("cxml: " + e.getMessage());
       return null;
     }
+  }
+
+  private static PunchOutOperation operationAllowed(String value, List<String> problems) {
+    if (value == null) {
+      return null;
+    }
+    return PunchOutOperation.of(value).orElseGet(() -> {
+      problems.add("connection field 'cxml.operationAllowed' must be create, inspect or edit");
+      return null;
+    });
   }
 
   private static ObjectNode writeCxml(CxmlSettings s) {
@@ -151,6 +169,7 @@ public final class ConnectionJson {
     n.put("version", s.version());
     ArrayNode extrinsics = n.putArray("extrinsicsToShop");
     s.extrinsicsToShop().forEach(extrinsics::add);
+    n.put("operationAllowed", s.operationAllowed().value());
     return n;
   }
 

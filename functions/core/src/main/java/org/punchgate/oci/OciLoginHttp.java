@@ -1,8 +1,8 @@
 package org.punchgate.oci;
 
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import org.punchgate.http.FormParameters;
+import java.util.Optional;
+import org.punchgate.http.LoginForm;
 import org.punchgate.http.Html;
 import org.punchgate.http.HttpRequest;
 import org.punchgate.http.HttpResponse;
@@ -25,7 +25,11 @@ public final class OciLoginHttp {
     if (request.body().length > maxBodyBytes || request.rawQuery().length() > maxBodyBytes) {
       return error(413, "Request too large", "The call-up is larger than " + maxBodyBytes + " bytes.");
     }
-    return switch (login.login(request.pathParameter("connectionId"), parameters(request))) {
+    Optional<String> charsetProblem = LoginForm.charsetProblem(request);
+    if (charsetProblem.isPresent()) {
+      return error(400, "Wrong charset", charsetProblem.get());
+    }
+    return switch (login.login(request.pathParameter("connectionId"), LoginForm.parameters(request))) {
       case OciLogin.Result.Opened opened -> HttpResponse.redirect(opened.shopUrl()).forSession(opened.sessionId());
       case OciLogin.Result.Refused refused -> switch (refused.refusal()) {
         case UNKNOWN_CATALOG -> error(404, "Unknown catalog", refused.detail());
@@ -35,20 +39,6 @@ public final class OciLoginHttp {
         case UNSUPPORTED_FUNCTION -> error(400, "Unsupported catalog function", refused.detail());
       };
     };
-  }
-
-  /**
-   * Query and form body together. Each is read in the Content-Type charset, else the call-up's own
-   * http_content_charset (OCI 4.0+), else UTF-8; that parameter's name and value are ASCII, so a first
-   * byte-transparent pass finds it.
-   */
-  private static FormParameters parameters(HttpRequest request) {
-    String body = "POST".equals(request.method()) ? new String(request.body(), StandardCharsets.ISO_8859_1) : "";
-    String declared = FormParameters.parse(request.rawQuery(), StandardCharsets.ISO_8859_1)
-        .plus(FormParameters.parse(body, StandardCharsets.ISO_8859_1))
-        .firstIgnoreCase(OciCallUp.HTTP_CONTENT_CHARSET);
-    Charset charset = request.charset(HttpRequest.charsetOr(declared, StandardCharsets.UTF_8));
-    return FormParameters.parse(request.rawQuery(), charset).plus(FormParameters.parse(body, charset));
   }
 
   /** The HTML error page a browser sees when a call-up is refused. */

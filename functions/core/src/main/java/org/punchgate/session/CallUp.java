@@ -12,14 +12,43 @@ import org.punchgate.connection.CxmlCredential;
  * these types existed read unchanged. The records live here rather than in their protocol packages
  * because a sealed type's records must share its package (no module system in a Lambda jar).
  */
-public sealed interface CallUp permits CallUp.Oci, CallUp.Cxml {
+public sealed interface CallUp permits CallUp.Oci, CallUp.Cxml, CallUp.Peppol {
 
   /** The stored form: name to value, in a stable order, absent values left out. */
   Map<String, String> stored();
 
   /** Rebuilds the call-up of a session of {@code format} from its stored form. */
   static CallUp fromStored(ConnectionFormat format, Map<String, String> stored) {
-    return format == ConnectionFormat.CXML ? Cxml.fromStored(stored) : Oci.fromStored(stored);
+    return switch (format) {
+      case CXML -> Cxml.fromStored(stored);
+      case PEPPOL_PUNCHOUT -> Peppol.fromStored(stored);
+      case OCI_3_0, OCI_4_0, OCI_5_0 -> Oci.fromStored(stored);
+    };
+  }
+
+  /**
+   * How a PEPPOL punch-out session was opened (SPECS §3.2): the buyer's return service the Base64 cart is
+   * posted to, the buyer reference that goes to ReceiverParty/Contact/ID, and, for a session opened by a
+   * login link, that link's public id (null after a posted login).
+   */
+  record Peppol(String returnUrl, String buyerReference, String loginLinkId) implements CallUp {
+
+    public static final String RETURN_URL = "returnUrl";
+    public static final String BUYER_REFERENCE = "buyerReference";
+    public static final String LOGIN_LINK = "loginLinkId";
+
+    @Override
+    public Map<String, String> stored() {
+      Map<String, String> c = new LinkedHashMap<>();
+      Cxml.put(c, RETURN_URL, returnUrl);
+      Cxml.put(c, BUYER_REFERENCE, buyerReference);
+      Cxml.put(c, LOGIN_LINK, loginLinkId);
+      return Collections.unmodifiableMap(c);
+    }
+
+    static Peppol fromStored(Map<String, String> s) {
+      return new Peppol(s.get(RETURN_URL), s.get(BUYER_REFERENCE), s.get(LOGIN_LINK));
+    }
   }
 
   /**
@@ -86,14 +115,18 @@ public sealed interface CallUp permits CallUp.Oci, CallUp.Cxml {
     public static final String BROWSER_FORM_POST = "browserFormPost";
     public static final String FROM_IDENTITY = "fromIdentity";
 
-    /** The ShipTo address; its several DeliverTo or Street lines are joined by newlines. */
-    public record ShipTo(String addressId, String name, String deliverTo, String street, String city, String state,
+    /**
+     * The ShipTo address; its several DeliverTo or Street lines are joined by newlines. {@code addressIdDomain}
+     * says whose id {@code addressId} is (DUNS, ILN, buyerLocationID).
+     */
+    public record ShipTo(String addressId, String addressIdDomain, String name, String deliverTo, String street, String city, String state,
         String postalCode, String countryCode, String country) {
 
       /** The address as the shop sees it (README "Shop API"), absent parts left out. */
       public Map<String, String> fields() {
         Map<String, String> f = new LinkedHashMap<>();
         put(f, "addressID", addressId);
+        put(f, "addressIDDomain", addressIdDomain);
         put(f, "name", name);
         put(f, "deliverTo", deliverTo);
         put(f, "street", street);
@@ -112,7 +145,7 @@ public sealed interface CallUp permits CallUp.Oci, CallUp.Cxml {
             f.put(key.substring("shipTo.".length()), value);
           }
         });
-        return f.isEmpty() ? null : new ShipTo(f.get("addressID"), f.get("name"), f.get("deliverTo"), f.get("street"),
+        return f.isEmpty() ? null : new ShipTo(f.get("addressID"), f.get("addressIDDomain"), f.get("name"), f.get("deliverTo"), f.get("street"),
             f.get("city"), f.get("state"), f.get("postalCode"), f.get("countryCode"), f.get("country"));
       }
     }
