@@ -41,7 +41,13 @@ class PunchInChecksTest {
 
   @BeforeEach
   void shop() {
-    shop = new InMemoryPunchInMappings();
+    shop = shopOfTheTestOrder();
+    checks = new PunchInChecks(shop);
+  }
+
+  /** The shop the test order was written for: its buyer a customer, both products at the order's prices. */
+  static InMemoryPunchInMappings shopOfTheTestOrder() {
+    InMemoryPunchInMappings shop = new InMemoryPunchInMappings();
     shop.putCustomer(new ShopCustomer("C-1001", "Müller & Söhne", "B2B", List.of("EUR"),
         List.of(new BuyerParty(CONNECTION, BuyerParty.Kind.ENDPOINT, "0088", "7300010000001"))));
     shop.putProduct(new ShopProduct("PEN-BLUE", "4006381333931", "Kugelschreiber blau", List.of("EA"),
@@ -51,7 +57,7 @@ class PunchInChecksTest {
         price("PEN-BLUE", Scope.LIST, null, "2.99", "1", null, null),
         price("PEN-BLUE", Scope.CUSTOMER, "C-1001", "2.49", "1", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31)),
         price("PAPER-A4", Scope.GROUP, "B2B", "7.49", "1", null, null)));
-    checks = new PunchInChecks(shop);
+    return shop;
   }
 
   static ShopPrice price(String sku, Scope scope, String id, String amount, String base, LocalDate from, LocalDate to) {
@@ -230,5 +236,32 @@ class PunchInChecksTest {
         order.findings());
     assertEquals(PunchInOrders.buyerOrderId(CONNECTION, reading.order()), order.orderId(), "the same order again: the same id");
     assertNull(order.punchout());
+  }
+
+  // the checks' decisions as the buyer receives them: every BIS 3 answer passes the T76 schema and schematron
+  static final String CHEAPER_PEN_UNKNOWN_PAPER = BIS3.replace(">2.49<", ">2.19<")
+      .replace(">24.90<", ">21.90<").replace("62.35", "59.35").replace("PAPER-A4", "PAPER-A3");
+
+  @Test
+  void everyOutcomeOfTheChecksIsAValidT76Answer() {
+    PunchInPolicy changes = new PunchInPolicy(Map.of(Check.PRICE_DEVIATION, Policy.ACCEPT_WITH_CHANGES,
+        Check.PRODUCT_UNKNOWN, Policy.ACCEPT_WITH_CHANGES), null, false);
+    Map<Outcome, PunchInChecks.Result> results = Map.of(
+        Outcome.ACCEPTED, check(BIS3, PunchInPolicy.DEFAULTS),
+        Outcome.ACCEPTED_WITH_CHANGES, check(CHEAPER_PEN_UNKNOWN_PAPER, changes),
+        Outcome.REJECTED, check(CHEAPER_PEN_UNKNOWN_PAPER, PunchInPolicy.DEFAULTS),
+        Outcome.RECEIVED, check(BIS3, new PunchInPolicy(Map.of(), null, true)));
+    PunchInOrder order = PunchInFixtures.readUbl(BIS3.getBytes(StandardCharsets.UTF_8)).order();
+    results.forEach((outcome, result) -> {
+      assertEquals(outcome, result.decision().outcome(), result.findings()::toString);
+      String xml = UblOrderResponseWriter.write(order, result.decision());
+      assertEquals(List.of(), PeppolSchematron.orderResponseErrors(xml.getBytes(StandardCharsets.UTF_8)),
+          () -> outcome + ": " + xml);
+    });
+    String ca = UblOrderResponseWriter.write(order, results.get(Outcome.ACCEPTED_WITH_CHANGES).decision());
+    assertTrue(ca.contains("<cbc:LineStatusCode>3</cbc:LineStatusCode>"), ca);
+    assertTrue(ca.contains("<cbc:LineStatusCode>7</cbc:LineStatusCode>"), ca);
+    String re = UblOrderResponseWriter.write(order, results.get(Outcome.REJECTED).decision());
+    assertTrue(re.contains("PAPER-A3"), "the reason names the unknown product: " + re);
   }
 }
