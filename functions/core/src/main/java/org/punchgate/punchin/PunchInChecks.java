@@ -5,7 +5,6 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,7 +14,6 @@ import java.util.Set;
 import org.punchgate.punchin.CheckFinding.Action;
 import org.punchgate.punchin.OrderDecision.LineDecision;
 import org.punchgate.punchin.OrderDecision.Outcome;
-import org.punchgate.punchin.PunchInOrder.Identifier;
 import org.punchgate.punchin.PunchInOrder.Line;
 import org.punchgate.punchin.PunchInPolicy.Check;
 import org.punchgate.punchin.PunchInPolicy.Policy;
@@ -32,9 +30,6 @@ import org.punchgate.punchin.ShopCustomer.BuyerParty;
  */
 public final class PunchInChecks {
 
-  /** GTIN item ids: ICD 0160 in BIS 3, the textual {@code GTIN} in BIS 28A (SPECS §4.2, §4.4). */
-  private static final Set<String> GTIN_SCHEMES = Set.of("0160", "GTIN");
-  private static final int PRICE_SCALE = 6;
 
   private final PunchInMappings mappings;
 
@@ -68,7 +63,7 @@ public final class PunchInChecks {
     Optional<ShopCustomer> found = customer(connectionId, order);
     if (found.isEmpty()) {
       findings.add(finding(policy, Check.CUSTOMER_UNKNOWN, null,
-          "the buyer " + describe(order.buyer()) + " is not a customer of this shop on this connection", null));
+          "the buyer " + PunchInRefs.describe(order.buyer()) + " is not a customer of this shop on this connection", null));
       return decide(order, policy, findings, null, List.of(), responseId, now);
     }
     ShopCustomer customer = found.get();
@@ -77,11 +72,11 @@ public final class PunchInChecks {
           + " does not order in " + order.currency() + " (allowed: " + String.join(", ", customer.currencies()) + ")",
           null));
     }
-    Map<ShopProduct.Ref, ShopProduct> products = mappings.products(customer.id(), refs(order.lines()));
+    Map<ShopProduct.Ref, ShopProduct> products = mappings.products(customer.id(), PunchInRefs.refs(order.lines()));
     List<ShopProduct> productOf = new ArrayList<>(order.lines().size());
     Set<String> skus = new LinkedHashSet<>();
     for (Line line : order.lines()) {
-      ShopProduct p = product(line, products);
+      ShopProduct p = PunchInRefs.product(line, products);
       productOf.add(p);
       if (p != null) {
         skus.add(p.sku());
@@ -112,7 +107,7 @@ public final class PunchInChecks {
                           String currency, LocalDate orderDate, PunchInPolicy policy, List<CheckFinding> findings) {
     if (product == null) {
       findings.add(finding(policy, Check.PRODUCT_UNKNOWN, line.id(), "line " + line.id() + ": no product of the shop is "
-          + named(line), null));
+          + PunchInRefs.named(line), null));
       return null;
     }
     String unit = product.shopUnit(line.unitCode());
@@ -123,17 +118,17 @@ public final class PunchInChecks {
     }
     BigDecimal base = line.baseQuantity() == null || line.baseQuantity().signum() <= 0 ? BigDecimal.ONE
         : line.baseQuantity();
-    Optional<ShopPrice> price = price(product.sku(), unit, customer, currency, orderDate, prices);
+    Optional<ShopPrice> price = PunchInPrices.price(product.sku(), unit, customer, currency, orderDate, prices);
     if (price.isEmpty()) {
       CheckFinding f = finding(policy, Check.PRICE_MISSING, line.id(), "line " + line.id() + ": product "
           + product.sku() + " has no price for customer " + customer.id() + " in " + currency + " on " + orderDate, null);
       findings.add(f);
       return f.action() == Action.FLAG ? new MappedLine(line, product, unit, documentPrice(line), base) : null;
     }
-    BigDecimal expected = price.get().perUnit().multiply(base).setScale(PRICE_SCALE, RoundingMode.HALF_UP)
+    BigDecimal expected = price.get().perUnit().multiply(base).setScale(PunchInPrices.PRICE_SCALE, RoundingMode.HALF_UP)
         .stripTrailingZeros();
     BigDecimal stated = documentPrice(line);
-    if (!withinTolerance(stated, expected, policy.priceTolerancePercent())) {
+    if (!PunchInPrices.withinTolerance(stated, expected, policy.priceTolerancePercent())) {
       CheckFinding f = finding(policy, Check.PRICE_DEVIATION, line.id(), "line " + line.id() + ": unit price "
           + stated.toPlainString() + " per " + base.stripTrailingZeros().toPlainString() + " " + line.unitCode()
           + " is not the customer's price " + expected.toPlainString() + " (" + price.get().scope().name()
@@ -146,31 +141,6 @@ public final class PunchInChecks {
       };
     }
     return new MappedLine(line, product, unit, stated, base);
-  }
-
-  /** The price that applies: valid on the date, in the currency and unit; customer's, else group's, else list. */
-  static Optional<ShopPrice> price(String sku, String unit, ShopCustomer customer, String currency, LocalDate date,
-                                   List<ShopPrice> prices) {
-    return prices.stream()
-        .filter(p -> p.sku().equals(sku) && p.currency().equals(currency) && p.validOn(date))
-        .filter(p -> p.unit() == null || p.unit().equals(unit))
-        .filter(p -> switch (p.scope()) {
-          case CUSTOMER -> customer.id().equals(p.scopeId());
-          case GROUP -> p.scopeId().equals(customer.group());
-          case LIST -> true;
-        })
-        .min(Comparator.comparing(ShopPrice::scope)
-            .thenComparing(p -> p.validFrom() == null ? LocalDate.MIN : p.validFrom(), Comparator.reverseOrder()));
-  }
-
-  static boolean withinTolerance(BigDecimal stated, BigDecimal expected, BigDecimal percent) {
-    BigDecimal difference = stated.subtract(expected).abs();
-    if (difference.signum() == 0) {
-      return true;
-    }
-    BigDecimal allowed = expected.abs().multiply(percent).divide(BigDecimal.valueOf(100), PRICE_SCALE,
-        RoundingMode.HALF_UP);
-    return difference.compareTo(allowed) <= 0;
   }
 
   private static BigDecimal documentPrice(Line line) {
@@ -253,88 +223,13 @@ public final class PunchInChecks {
     return new CheckFinding(check, lineId, action, message, corrected);
   }
 
-  /** The buyer's identifiers in the order they are tried: EndpointID, PartyIdentification, cXML From. */
-  static List<BuyerParty> buyerParties(String connectionId, PunchInOrder order) {
-    List<BuyerParty> parties = new ArrayList<>();
-    if (order.buyer() == null) {
-      return parties;
-    }
-    Identifier endpoint = order.buyer().endpoint();
-    if (endpoint != null) {
-      parties.add(new BuyerParty(connectionId, BuyerParty.Kind.ENDPOINT, endpoint.scheme(), endpoint.value()));
-    }
-    BuyerParty.Kind kind = order.format() == OrderFormat.CXML ? BuyerParty.Kind.CXML_FROM : BuyerParty.Kind.PARTY_ID;
-    for (Identifier id : order.buyer().identifiers()) {
-      parties.add(new BuyerParty(connectionId, kind, id.scheme(), id.value()));
-    }
-    return parties;
-  }
-
   private Optional<ShopCustomer> customer(String connectionId, PunchInOrder order) {
-    for (BuyerParty party : buyerParties(connectionId, order)) {
+    for (BuyerParty party : PunchInRefs.buyerParties(connectionId, order)) {
       Optional<ShopCustomer> customer = mappings.customer(party);
       if (customer.isPresent()) {
         return customer;
       }
     }
     return Optional.empty();
-  }
-
-  private static List<ShopProduct.Ref> refs(List<Line> lines) {
-    Set<ShopProduct.Ref> refs = new LinkedHashSet<>();
-    for (Line line : lines) {
-      refs.addAll(refs(line));
-    }
-    return List.copyOf(refs);
-  }
-
-  /** How a line names its product, in the order tried: seller's item id, GTIN, buyer's item id. */
-  private static List<ShopProduct.Ref> refs(Line line) {
-    List<ShopProduct.Ref> refs = new ArrayList<>(3);
-    if (line.sellersItemId() != null) {
-      refs.add(new ShopProduct.Ref(ShopProduct.Ref.Kind.SKU, line.sellersItemId()));
-    }
-    Identifier standard = line.standardItemId();
-    if (standard != null && standard.scheme() != null && GTIN_SCHEMES.contains(standard.scheme())) {
-      refs.add(new ShopProduct.Ref(ShopProduct.Ref.Kind.GTIN, standard.value()));
-    }
-    if (line.buyersItemId() != null) {
-      refs.add(new ShopProduct.Ref(ShopProduct.Ref.Kind.BUYER_ITEM, line.buyersItemId()));
-    }
-    return refs;
-  }
-
-  private static ShopProduct product(Line line, Map<ShopProduct.Ref, ShopProduct> products) {
-    for (ShopProduct.Ref ref : refs(line)) {
-      ShopProduct p = products.get(ref);
-      if (p != null) {
-        return p;
-      }
-    }
-    return null;
-  }
-
-  private static String named(Line line) {
-    List<String> names = new ArrayList<>();
-    if (line.sellersItemId() != null) {
-      names.add("seller's item id '" + line.sellersItemId() + "'");
-    }
-    if (line.standardItemId() != null) {
-      names.add("GTIN '" + line.standardItemId().value() + "'");
-    }
-    if (line.buyersItemId() != null) {
-      names.add("buyer's item id '" + line.buyersItemId() + "'");
-    }
-    return names.isEmpty() ? "named: the line has no item id" : String.join(", ", names);
-  }
-
-  private static String describe(PunchInOrder.Party buyer) {
-    if (buyer == null) {
-      return "(no buyer party)";
-    }
-    Identifier id = buyer.endpoint() != null ? buyer.endpoint()
-        : buyer.identifiers().isEmpty() ? null : buyer.identifiers().get(0);
-    String name = buyer.name() == null ? "" : buyer.name() + " ";
-    return id == null ? name.strip() : name + "(" + (id.scheme() == null ? "" : id.scheme() + ":") + id.value() + ")";
   }
 }
