@@ -112,7 +112,7 @@ public final class SecureXml {
 
   private static Parsed read(XMLStreamReader reader) throws XMLStreamException {
     String doctype = null;
-    Deque<Builder> open = new ArrayDeque<>();
+    Deque<XmlElementBuilder> open = new ArrayDeque<>();
     XmlElement root = null;
     int elements = 0;
     while (reader.hasNext()) {
@@ -137,7 +137,7 @@ public final class SecureXml {
             attributes.put(qualified(reader.getAttributePrefix(i), reader.getAttributeLocalName(i)),
                 reader.getAttributeValue(i));
           }
-          open.push(new Builder(qualified(reader.getPrefix(), reader.getLocalName()), attributes,
+          open.push(new XmlElementBuilder(qualified(reader.getPrefix(), reader.getLocalName()), attributes,
               reader.getLocation().getLineNumber()));
         }
         case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
@@ -206,43 +206,5 @@ public final class SecureXml {
       return quoted.isEmpty() ? Optional.empty() : Optional.of(quoted.get(0));
     }
     return quoted.size() < 2 ? Optional.empty() : Optional.of(quoted.get(1));
-  }
-
-  private static final class Builder {
-    private final String name;
-    private final Map<String, String> attributes;
-    private final int line;
-    private final List<XmlNode> content = new ArrayList<>();
-    private StringBuilder pendingText;
-
-    Builder(String name, Map<String, String> attributes, int line) {
-      this.name = name;
-      this.attributes = attributes;
-      this.line = line;
-    }
-
-    void text(String text) {
-      if (pendingText == null) {
-        pendingText = new StringBuilder(text.length());
-      }
-      pendingText.append(text);
-    }
-
-    void child(XmlElement element) {
-      flushText();
-      content.add(element);
-    }
-
-    XmlElement build() {
-      flushText();
-      return new XmlElement(name, attributes, content, line);
-    }
-
-    private void flushText() {
-      if (pendingText != null) {
-        content.add(new XmlNode.Text(pendingText.toString()));
-        pendingText = null;
-      }
-    }
   }
 }
