@@ -143,6 +143,25 @@ class CxmlSetupHandlerTest {
   }
 
   @Test
+  void withoutPublicBaseUrlTheStartPageKeepsTheStageOfTheRequest() throws IOException {
+    InMemoryWiring staged = new InMemoryWiring(null);
+    staged.connections.put(Fixtures.cxmlConnection("demo-cxml", CxmlSettings.BASE64));
+    PunchoutLoginHandler stagedHandler = new PunchoutLoginHandler(staged.wiring);
+
+    APIGatewayV2HTTPEvent event = event("cxml-setup-create-stage-dev.json");
+    assertEquals("dev", event.getRequestContext().getStage());
+    CxmlPayload.Response response = cxmlResponse(stagedHandler.handleRequest(event, null));
+    assertTrue(response.startPageUrl().startsWith(
+        "https://abc123.execute-api.eu-central-1.amazonaws.com/dev/punchout/cxml/start/"), response.startPageUrl());
+
+    // the browser opens exactly that URL: API Gateway hands it over with the stage in rawPath
+    URI startPage = URI.create(response.startPageUrl());
+    APIGatewayV2HTTPEvent open = startPageEvent(startPage);
+    open.getRequestContext().setStage("dev");
+    assertEquals(302, stagedHandler.handleRequest(open, null).getStatusCode());
+  }
+
+  @Test
   void theStartPageIsRedeemedOnceForAPunchoutToken() throws IOException {
     CxmlPayload.Response response = cxmlResponse(post(event("cxml-setup-create.json")));
     URI startPage = URI.create(response.startPageUrl());
