@@ -53,8 +53,8 @@ public record Config(
         blankToNull(env.get("ORDERS_QUEUE_URL")),
         secret.getBytes(StandardCharsets.UTF_8),
         env.getOrDefault("AWS_REGION", env.getOrDefault("AWS_DEFAULT_REGION", "us-east-1")),
-        blankToNull(env.getOrDefault("AWS_ENDPOINT_URL_DYNAMODB", env.get("AWS_ENDPOINT_URL"))),
-        blankToNull(env.getOrDefault("AWS_ENDPOINT_URL_SQS", env.get("AWS_ENDPOINT_URL"))),
+        endpoint(env, "AWS_ENDPOINT_URL_DYNAMODB"),
+        endpoint(env, "AWS_ENDPOINT_URL_SQS"),
         accessKey == null || accessKey.isBlank() ? null
             : new AwsKeys(accessKey, env.get("AWS_SECRET_ACCESS_KEY"), blankToNull(env.get("AWS_SESSION_TOKEN"))),
         blankToNull(env.get("PUBLIC_BASE_URL")),
@@ -68,6 +68,15 @@ public record Config(
       throw new IllegalStateException("environment variable " + name + " is not set");
     }
     return value;
+  }
+
+  /**
+   * The service's endpoint override, else the general one. The template declares both service variables
+   * empty (so that {@code sam local --env-vars} may set them): empty means "not set".
+   */
+  private static String endpoint(Map<String, String> env, String serviceVariable) {
+    String service = blankToNull(env.get(serviceVariable));
+    return service != null ? service : blankToNull(env.get("AWS_ENDPOINT_URL"));
   }
 
   private static String blankToNull(String value) {
