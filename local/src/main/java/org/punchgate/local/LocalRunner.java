@@ -179,6 +179,9 @@ public final class LocalRunner implements AutoCloseable {
   public static LocalRunner start(Options options) {
     Path template = findTemplate(options.template());
     SamTemplate sam = SamTemplate.read(template);
+    if (options.seed() != null) {
+      SeedFile.read(options.seed()); // a bad seed stops us before any engine or port opens
+    }
     if (options.port() != 0) {
       requireFree(options.port());
     }
