@@ -19,6 +19,8 @@ import java.util.Map;
  * @param sqsEndpoint      AWS_ENDPOINT_URL_SQS, else AWS_ENDPOINT_URL: ElasticMQ, LocalStack (null on AWS)
  * @param publicBaseUrl    PUBLIC_BASE_URL: our own base URL for links we hand out (null: from the request)
  * @param maxBodyBytes     MAX_BODY_BYTES: largest request body accepted (default 1 MiB)
+ * @param secretHashKey    SECRET_HASH_KEY: the HMAC-SHA-256 key for secrets the admin API generates (Secrets
+ *                         Manager on AWS); null: only PBKDF2 hashes of chosen passwords work
  * @param sessionRetention SESSION_RETENTION_DAYS: how long a closed session (and its cart) is kept for
  *                         matching orders before DynamoDB's TTL removes it (default 30 days)
  */
@@ -33,7 +35,8 @@ public record Config(
     AwsKeys awsKeys,
     String publicBaseUrl,
     int maxBodyBytes,
-    Duration sessionRetention) {
+    Duration sessionRetention,
+    byte[] secretHashKey) {
 
   /** Static credentials when the environment gives them (Lambda, local runner); null otherwise. */
   public record AwsKeys(String accessKeyId, String secretAccessKey, String sessionToken) {}
@@ -59,7 +62,9 @@ public record Config(
             : new AwsKeys(accessKey, env.get("AWS_SECRET_ACCESS_KEY"), blankToNull(env.get("AWS_SESSION_TOKEN"))),
         blankToNull(env.get("PUBLIC_BASE_URL")),
         Integer.parseInt(env.getOrDefault("MAX_BODY_BYTES", Integer.toString(1 << 20))),
-        Duration.ofDays(Long.parseLong(env.getOrDefault("SESSION_RETENTION_DAYS", "30"))));
+        Duration.ofDays(Long.parseLong(env.getOrDefault("SESSION_RETENTION_DAYS", "30"))),
+        blankToNull(env.get("SECRET_HASH_KEY")) == null ? null
+            : env.get("SECRET_HASH_KEY").getBytes(StandardCharsets.UTF_8));
   }
 
   private static String required(Map<String, String> env, String name) {

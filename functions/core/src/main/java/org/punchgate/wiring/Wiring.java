@@ -1,5 +1,6 @@
 package org.punchgate.wiring;
 
+import org.punchgate.security.SecretVerifier;
 import java.time.Clock;
 import org.punchgate.aws.AwsClients;
 import org.punchgate.connection.ConnectionStore;
@@ -23,6 +24,11 @@ public record Wiring(
     PunchoutTokens tokens,
     RandomIds ids,
     Clock clock) {
+
+  /** The login secret checker, with the server-side key for generated secrets when one is configured. */
+  public SecretVerifier secrets() {
+    return new SecretVerifier(config.secretHashKey(), clock);
+  }
 
   public static Wiring fromEnvironment() {
     Config config = Config.load();

@@ -14,6 +14,8 @@ public final class InMemoryWiring {
   public final InMemoryConnectionStore connections = new InMemoryConnectionStore();
   public final Fixtures.MutableClock clock = Fixtures.clock();
   public final Wiring wiring;
+  /** The server-side key generated connection secrets are hashed under, in these tests. */
+  public static final String SECRET_HASH_KEY = "test-secret-hash-key-of-at-least-32-bytes";
 
   public InMemoryWiring() {
     this("https://gateway.example.com");
@@ -24,7 +26,8 @@ public final class InMemoryWiring {
     Map<String, String> env = new java.util.HashMap<>(Map.of(
         "SESSIONS_TABLE", "sessions",
         "MAPPINGS_TABLE", "mappings",
-        "PUNCHOUT_TOKEN_SECRET", new String(Fixtures.TOKEN_SECRET, java.nio.charset.StandardCharsets.UTF_8)));
+        "PUNCHOUT_TOKEN_SECRET", new String(Fixtures.TOKEN_SECRET, java.nio.charset.StandardCharsets.UTF_8),
+        "SECRET_HASH_KEY", SECRET_HASH_KEY));
     if (publicBaseUrl != null) {
       env.put("PUBLIC_BASE_URL", publicBaseUrl);
     }

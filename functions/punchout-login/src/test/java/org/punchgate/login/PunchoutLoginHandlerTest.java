@@ -40,6 +40,20 @@ class PunchoutLoginHandlerTest {
   }
 
   @Test
+  void aConnectionWithAGeneratedSecretLogsInThroughItsKeyedHash() throws IOException {
+    Connection c = Fixtures.ociConnection("demo-oci4", ConnectionFormat.OCI_4_0);
+    String secret = "demo-oci4-pass"; // stands for a generated one: the scheme does not depend on the text
+    String keyed = memory.wiring.secrets().hashGenerated(secret);
+    assertTrue(keyed.startsWith("hmac-sha256$"), keyed);
+    memory.connections.put(new Connection(c.id(), c.name(), true, c.format(), "acme-buyers", c.loginParameters(),
+        "demo-oci4", keyed, List.of("http://localhost:3000"), "http://localhost:3000/shop/", c.sessionLifetime(),
+        c.fieldMapping(), c.unitMap(), c.defaultClassification(), null));
+    var response = handler.handleRequest(event("oci-login-get.json"), null);
+    assertEquals(302, response.getStatusCode());
+    assertEquals(1, memory.sessions.size());
+  }
+
+  @Test
   void ociGetLoginEventOpensASessionAndRedirects() throws IOException {
     demoConnection("demo-oci4", ConnectionFormat.OCI_4_0);
     var response = handler.handleRequest(event("oci-login-get.json"), null);
