@@ -47,7 +47,7 @@ public final class InMemorySessionStore implements SessionStore {
       }
       Session session = entry.session();
       if (session.status() != SessionStatus.OPEN) {
-        outcome[0] = new TransferOutcome.AlreadyClosed(session.status());
+        outcome[0] = new TransferOutcome.AlreadyClosed(session.status(), session.transferredCart());
         return entry;
       }
       if (session.isExpiredAt(now)) {
