@@ -374,7 +374,7 @@ class CxmlSetupServiceTest {
         "https://gw.example/", 64 * 1024);
     String big = "x".repeat(2100);
     byte[] xml = part.equals("identity")
-        ? sampleWith("<Identity>inbound@prominate-platform.com</Identity>\n                <SharedSecret>",
+        ? sampleWith("<Identity>punchout@procurement.buyer.example</Identity>\n                <SharedSecret>",
             "<Identity>" + big + "</Identity>\n                <SharedSecret>")
         : sampleWith("<Sender>\n            <Credential domain=\"NetworkId\">",
             "<Sender>\n            <Credential domain=\"" + big + "\">");
@@ -386,7 +386,7 @@ class CxmlSetupServiceTest {
 
   @Test
   void theShipToKeepsItsAddressIdAndItsDomain() {
-    service.handle(post(sampleWith("<ShipTo>\n                <Address>",
+    service.handle(post(sampleWith("<ShipTo>\n                <Address addressID=\"PLANT-7\">",
         "<ShipTo>\n                <Address addressID=\"1000467\" addressIDDomain=\"buyerLocationID\">")));
     var shipTo = ((CallUp.Cxml) sessions.created.values().iterator().next().callUp()).shipTo();
     assertEquals("1000467", shipTo.addressId());

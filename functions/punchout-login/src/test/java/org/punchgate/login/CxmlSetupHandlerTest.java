@@ -33,6 +33,7 @@ import org.punchgate.session.Session;
 import org.punchgate.session.SessionStore;
 import org.punchgate.testing.Fixtures;
 import org.punchgate.testing.InMemoryWiring;
+import org.punchgate.testing.StandardError;
 import org.punchgate.token.PunchoutTokens;
 import org.punchgate.token.TokenClaims;
 
@@ -108,7 +109,11 @@ class CxmlSetupHandlerTest {
     var context = (com.amazonaws.services.lambda.runtime.Context) java.lang.reflect.Proxy.newProxyInstance(
         getClass().getClassLoader(), new Class<?>[] {com.amazonaws.services.lambda.runtime.Context.class},
         (proxy, method, args) -> "getAwsRequestId".equals(method.getName()) ? "lambda-request-7" : null);
-    APIGatewayV2HTTPResponse http = failing.handleRequest(event("cxml-setup-create.json"), context);
+    APIGatewayV2HTTPEvent setup = event("cxml-setup-create.json");
+    var captured = StandardError.capture(() -> failing.handleRequest(setup, context));
+    assertTrue(captured.text().contains("\"level\":\"ERROR\"") && captured.text().contains("lambda-request-7"),
+        captured.text());
+    APIGatewayV2HTTPResponse http = captured.value();
     assertEquals(500, http.getStatusCode());
     assertTrue(http.getHeaders().get("content-type").startsWith("text/xml"), http.getHeaders().toString());
     var read = assertInstanceOf(CxmlReader.Result.Read.class,

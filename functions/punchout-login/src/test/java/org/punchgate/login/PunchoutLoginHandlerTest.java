@@ -17,6 +17,7 @@ import org.punchgate.connection.ConnectionFormat;
 import org.punchgate.session.Session;
 import org.punchgate.testing.Fixtures;
 import org.punchgate.testing.InMemoryWiring;
+import org.punchgate.testing.StandardError;
 
 /** The handler fed with the sample events of {@code events/}, read by the Lambda runtime's own deserializer. */
 class PunchoutLoginHandlerTest {
@@ -120,11 +121,17 @@ class PunchoutLoginHandlerTest {
     var w = memory.wiring;
     var failing = new PunchoutLoginHandler(new org.punchgate.wiring.Wiring(w.config(), w.sessions(),
         new FailingConnections(), w.tokens(), w.ids(), w.clock()));
-    var oci = failing.handleRequest(event("oci-login-get.json"), null);
+    var ociEvent = event("oci-login-get.json");
+    var cxmlEvent = event("cxml-setup-create.json");
+    var ociCaptured = StandardError.capture(() -> failing.handleRequest(ociEvent, null));
+    assertTrue(ociCaptured.text().contains("java.lang.OutOfMemoryError"), ociCaptured.text());
+    var oci = ociCaptured.value();
     assertEquals(500, oci.getStatusCode());
     assertTrue(oci.getHeaders().get("content-type").startsWith("text/html"), oci.getHeaders().toString());
     assertTrue(oci.getBody().contains("correlation id"), oci.getBody());
-    var cxml = failing.handleRequest(event("cxml-setup-create.json"), null);
+    var cxmlCaptured = StandardError.capture(() -> failing.handleRequest(cxmlEvent, null));
+    assertTrue(cxmlCaptured.text().contains("java.lang.StackOverflowError"), cxmlCaptured.text());
+    var cxml = cxmlCaptured.value();
     assertEquals(500, cxml.getStatusCode());
     String body = cxml.getIsBase64Encoded() ? new String(java.util.Base64.getDecoder().decode(cxml.getBody()),
         java.nio.charset.StandardCharsets.UTF_8) : cxml.getBody();
