@@ -1,7 +1,5 @@
 package org.punchgate.oci;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -12,6 +10,7 @@ import org.punchgate.connection.ConnectionStore;
 import org.punchgate.connection.ReturnUrlPolicy;
 import org.punchgate.http.FormParameters;
 import org.punchgate.security.RandomIds;
+import org.punchgate.connection.PasswordCheck;
 import org.punchgate.security.SecretVerifier;
 import org.punchgate.session.CallUp;
 import org.punchgate.session.Session;
@@ -104,10 +103,7 @@ public final class OciLogin {
   private boolean credentialsMatch(Connection connection, FormParameters params) {
     String username = params.first(connection.loginParameters().username());
     String password = params.first(connection.loginParameters().password());
-    boolean passwordOk = secrets.verify(password, connection.secretHash()); // always spend the work
-    boolean userOk = username != null && connection.username() != null && MessageDigest.isEqual(
-        username.getBytes(StandardCharsets.UTF_8), connection.username().getBytes(StandardCharsets.UTF_8));
-    return passwordOk & userOk;
+    return PasswordCheck.matches(connection, username, password, secrets);
   }
 
   private static Map<String, String> keptParameters(FormParameters params) {
