@@ -459,7 +459,7 @@ public final class LocalRunner implements AutoCloseable {
   private String indexPage() {
     StringBuilder html = new StringBuilder("<p>The gateway runs here with its real handlers, against moto (DynamoDB) "
         + "and ElasticMQ (SQS).</p><ul><li><a href=\"/buyer/\">Buyer simulator</a>: start a punchout like SAP SRM (OCI), or "
-        + "<a href=\"/buyer/cxml/\">like Ariba or Coupa</a> (cXML)</li>"
+        + "<a href=\"/buyer/cxml/\">like Ariba or Coupa</a> (cXML), or <a href=\"/buyer/peppol/\">like Proceedo</a> (PEPPOL)</li>"
         + "<li><a href=\"/shop/\">Demo shop</a>: where the buyer lands</li></ul>");
     html.append("<h2>Routes from template.yaml</h2><table id=\"routes\"><tr><th>Route</th><th>Function</th><th>Handler</th></tr>");
     routes.routes().forEach(r -> html.append("<tr><td><code>").append(escape(r.routeKey())).append("</code></td><td>")
