@@ -1,5 +1,6 @@
 package org.punchgate.wiring;
 
+import org.punchgate.security.SecretVerifier;
 import java.time.Clock;
 import java.util.function.Supplier;
 import org.punchgate.aws.AwsClients;
@@ -53,6 +54,11 @@ public final class Wiring {
   public static Wiring lazy(Config config, Supplier<SessionStore> sessions, Supplier<ConnectionStore> connections,
       Supplier<PunchoutTokens> tokens, RandomIds ids, Clock clock) {
     return new Wiring(config, sessions, connections, tokens, InMemoryLoginLinkStore::new, ids, clock);
+  }
+
+  /** The login secret checker, with the server-side key for generated secrets when one is configured. */
+  public SecretVerifier secrets() {
+    return new SecretVerifier(config.secretHashKey(), clock);
   }
 
   public static Wiring fromEnvironment() {
