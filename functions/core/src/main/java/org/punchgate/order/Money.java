@@ -17,7 +17,7 @@ import java.util.Currency;
  * In the ERP message every decimal is a JSON string in plain notation ({@code "1730.90"}, never {@code 1.7309E+3}),
  * because many JSON readers turn numbers into binary floating point.
  */
-public final class Money {
+final class Money {
 
   /** Minor unit where ISO 4217 defines none (XXX, unknown codes): two digits, like most currencies. */
   private static final int DEFAULT_MINOR_UNITS = 2;
