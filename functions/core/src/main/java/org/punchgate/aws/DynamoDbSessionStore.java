@@ -30,6 +30,7 @@ import org.punchgate.session.OrderOutcome;
 import org.punchgate.session.Session;
 import org.punchgate.session.SessionJson;
 import org.punchgate.session.SessionStatus;
+import org.punchgate.session.SessionOrders;
 import org.punchgate.session.SessionStore;
 import org.punchgate.session.StoredDocuments;
 import org.punchgate.session.TransferOutcome;
@@ -47,7 +48,7 @@ import org.punchgate.session.TransferOutcome;
  * and the outbox entry ({@link DynamoDbOrderOutbox}) waits for the hand-off. A cancelled transaction's
  * reasons carry the session as it was, which tells a repeated ping from a refusal without another read.
  */
-public final class DynamoDbSessionStore implements SessionStore {
+public final class DynamoDbSessionStore implements SessionStore, SessionOrders {
 
   private static final String SK = "SESSION";
 

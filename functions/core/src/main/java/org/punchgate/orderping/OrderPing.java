@@ -16,7 +16,7 @@ import org.punchgate.security.SecretHash;
 import org.punchgate.session.OrderOutcome;
 import org.punchgate.session.Session;
 import org.punchgate.session.SessionStatus;
-import org.punchgate.session.SessionStore;
+import org.punchgate.session.SessionOrders;
 
 /**
  * The order ping without HTTP: the procurement system says the purchase order for a transferred cart is
@@ -26,13 +26,13 @@ import org.punchgate.session.SessionStore;
  */
 public final class OrderPing {
 
-  private final SessionStore sessions;
+  private final SessionOrders sessions;
   private final ConnectionStore connections;
   private final OrderHandOff handOff;
   private final Clock clock;
   private final Duration retention;
 
-  public OrderPing(SessionStore sessions, ConnectionStore connections, OrderHandOff handOff, Clock clock,
+  public OrderPing(SessionOrders sessions, ConnectionStore connections, OrderHandOff handOff, Clock clock,
       Duration retention) {
     this.sessions = sessions;
     this.connections = connections;
@@ -45,7 +45,7 @@ public final class OrderPing {
     if (credentials == null) {
       return new OrderPingResult.Unauthorized();
     }
-    Optional<SessionStore.WithOrder> found = sessions.findWithOrder(ping.cartId());
+    Optional<SessionOrders.WithOrder> found = sessions.findWithOrder(ping.cartId());
     Optional<Connection> connection = found.flatMap(f -> connections.find(f.session().connectionId()));
     if (connection.isEmpty() || !sameText(credentials.username(), pingUsername(connection.get()))) {
       // unknown cart, or one of another connection: the same answer, after the same work

@@ -20,7 +20,7 @@ import org.punchgate.order.OrderReceipt;
  * outbox entries that ordering a cart writes. For unit tests and for the benchmark's CPU-only runs;
  * never used by a deployed function.
  */
-public final class InMemorySessionStore implements SessionStore {
+public final class InMemorySessionStore implements SessionStore, SessionOrders {
 
   private record Entry(Session session, StartTicket ticket, OrderReceipt order) {}
 

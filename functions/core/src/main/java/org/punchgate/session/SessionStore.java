@@ -3,8 +3,6 @@ package org.punchgate.session;
 import java.time.Instant;
 import java.util.Optional;
 import org.punchgate.cart.Cart;
-import org.punchgate.order.Order;
-import org.punchgate.order.OrderReceipt;
 
 /** Where sessions live. Every state change is conditional, so a retry or a race never doubles one. */
 public interface SessionStore {
@@ -22,22 +20,6 @@ public interface SessionStore {
 
   /** Redeems a start ticket once: the session when ticket and session match and neither has expired. */
   Optional<Session> redeemStartTicket(String sessionId, String ticket, Instant now);
-
-  /**
-   * The session with the receipt of the order that completed it (null until ORDERED), in one read: all
-   * that a ping needs to refuse, replay or record.
-   */
-  Optional<WithOrder> findWithOrder(String sessionId);
-
-  /**
-   * Moves a TRANSFERRED session of {@code order.connectionId()} to ORDERED, and writes the order and its
-   * outbox entry ({@link org.punchgate.order.OrderOutbox}), all in one transaction: all three or nothing.
-   * A session already ORDERED answers the order it has, whatever {@code order} says.
-   */
-  OrderOutcome order(String sessionId, Order order, Instant now);
-
-  /** A session and, once it is ORDERED, the order's receipt. */
-  record WithOrder(Session session, OrderReceipt order) {}
 
   /** A single-use secret that opens a session once, before it expires. */
   record StartTicket(String value, Instant expiresAt) {}

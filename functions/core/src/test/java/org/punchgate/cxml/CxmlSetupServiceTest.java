@@ -319,17 +319,6 @@ class CxmlSetupServiceTest {
     public Optional<Session> redeemStartTicket(String sessionId, String ticket, java.time.Instant now) {
       return delegate.redeemStartTicket(sessionId, ticket, now);
     }
-
-    @Override
-    public Optional<WithOrder> findWithOrder(String sessionId) {
-      return delegate.findWithOrder(sessionId);
-    }
-
-    @Override
-    public org.punchgate.session.OrderOutcome order(String sessionId, org.punchgate.order.Order order,
-        java.time.Instant now) {
-      return delegate.order(sessionId, order, now);
-    }
   }
 
   @Test
