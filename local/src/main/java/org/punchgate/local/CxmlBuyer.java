@@ -29,7 +29,7 @@ import org.punchgate.cxml.CxmlPayload;
 import org.punchgate.cxml.CxmlReader;
 import org.punchgate.connection.CxmlSettings;
 import org.punchgate.cxml.CxmlWriter;
-import org.punchgate.cxml.PunchOutOperation;
+import org.punchgate.connection.PunchOutOperation;
 import org.punchgate.http.FormParameters;
 import org.punchgate.security.RandomIds;
 import org.punchgate.xml.XmlWriter;
@@ -236,7 +236,7 @@ final class CxmlBuyer {
         receivedPage(launch, encoding, read.document(), message, new String(document, StandardCharsets.UTF_8)));
   }
 
-  private static String receivedPage(Launch launch, String encoding, CxmlDocument document,
+  private String receivedPage(Launch launch, String encoding, CxmlDocument document,
                                      CxmlPayload.PunchOutOrderMessage message, String raw) {
     List<BuyerSimulator.ItemRow> rows = new ArrayList<>();
     for (CartLine line : message.cart().lines()) {
@@ -275,6 +275,8 @@ final class CxmlBuyer {
         }
         html.append("<form class=\"inline\" method=\"post\" action=\"").append(BASE).append("/launch\">")
             .append(Pages.hidden("connection", launch.connectionId())).append(Pages.hidden("operation", operation))
+            // the setup request is refused without the connection's secret, as in the launch form above
+            .append(Pages.hidden("sharedSecret", demoSecret(launch.connectionId())))
             .append("<button id=\"").append(operation).append("-cart\">").append(operation.equals("edit")
                 ? "Edit this cart" : "Inspect this cart").append("</button></form> ");
       }
@@ -414,5 +416,11 @@ final class CxmlBuyer {
       });
       return out.toString().getBytes(charset);
     }
+  }
+
+  /** The demo secret of a connection the simulator offers, as its launch form fills it in; "" when none. */
+  private String demoSecret(String connectionId) {
+    return connections.stream().filter(c -> c.connection().id().equals(connectionId))
+        .map(c -> c.password() == null ? "" : c.password()).findFirst().orElse("");
   }
 }

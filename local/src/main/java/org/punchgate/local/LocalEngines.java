@@ -119,11 +119,13 @@ public final class LocalEngines implements AutoCloseable {
 
   /**
    * Both engines bind the loopback interface only: that is where a port must be free. A client socket
-   * binds without listening, so the probe never accepts a connection meant for the engine.
+   * binds without listening, so the probe never accepts a connection meant for the engine. With
+   * SO_REUSEADDR, as the engines bind, the probe passes over connections of a killed engine still in
+   * TIME_WAIT (a restart after {@code kill -9} works at once) but still fails on a port something listens on.
    */
-  private static void checkFree(String engine, int port) {
+  static void checkFree(String engine, int port) {
     try (Socket socket = new Socket()) {
-      socket.setReuseAddress(false);
+      socket.setReuseAddress(true);
       socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
     } catch (IOException e) {
       throw new PortInUseException(engine, port);

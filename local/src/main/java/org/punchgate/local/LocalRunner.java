@@ -119,6 +119,19 @@ public final class LocalRunner implements AutoCloseable {
         --seed <file>         more connections: {"connections":[ ... ]} (see README "Configuration")
       A port of 0 picks a free one.""";
 
+  /**
+   * How long a client may take to send its request before the runner closes the connection, so slow or
+   * stalled clients cannot hold connections forever. The JDK server reads this once, at its first use in
+   * the JVM; {@code -Dsun.net.httpserver.maxReqTime=<seconds>} on the command line overrides it.
+   */
+  static final int REQUEST_TIMEOUT_SECONDS = 10;
+
+  static {
+    if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+      System.setProperty("sun.net.httpserver.maxReqTime", Integer.toString(REQUEST_TIMEOUT_SECONDS));
+    }
+  }
+
   private final HttpServer server;
   private final ExecutorService executor;
   private final LocalEngines engines;
@@ -357,8 +370,9 @@ public final class LocalRunner implements AutoCloseable {
       }
     } catch (Exchanges.BodyTooLargeException e) {
       status = 413;
-      Exchanges.send(exchange, 413, "application/json", "{\"message\":\"Request Entity Too Large\"}"
-          .getBytes(StandardCharsets.UTF_8));
+      var problem = org.punchgate.http.Problem.response(413, "Request too large",
+          "The request body is larger than " + Exchanges.MAX_BODY_BYTES + " bytes.");
+      Exchanges.send(exchange, 413, problem.contentType(), problem.body());
     } catch (IOException | RuntimeException e) {
       System.err.println("{\"level\":\"ERROR\",\"route\":\"" + json(route) + "\",\"error\":\"" + json(e.toString()) + "\"}");
       try {

@@ -168,13 +168,40 @@ class BrowserRoundTripIT {
 
     assertTrue(text(By.id("received-summary")).contains("2 item(s) received from demo-cxml"), text(By.id("received-summary")));
     assertTrue(text(By.id("received-summary")).contains("cxml-base64"), text(By.id("received-summary")));
-    assertEquals("create", text(By.id("operation-allowed")));
+    assertEquals("edit", text(By.id("operation-allowed")), "a created cart may be edited later");
     var items = receivedItems();
     assertEquals(List.of("PPE-HELMET-WH", "SCR-4X40-TX"), items.stream().map(i -> i.get("SupplierPartID")).toList());
     assertEquals("2", items.get(0).get("quantity"));
     assertEquals("300", items.get(1).get("quantity"));
     assertEquals("100", items.get(1).get("PriceBasisQuantity"), "screws are priced per 100");
     screenshotOfReceivedItems("cxml-roundtrip.png");
+  }
+
+  /** The buyer creates a cart over cXML, then reopens it with the simulator's Edit button, changes and returns it. */
+  @Test
+  void cxmlCartCreatedInTheShopCanBeEditedFromTheBuyerSimulator(LocalRunner runner) {
+    browser.get(runner.baseUrl() + "/buyer/cxml/");
+    new Select(browser.findElement(By.id("connection"))).selectByValue("demo-cxml");
+    new Select(browser.findElement(By.id("operation"))).selectByValue("create");
+    browser.findElement(By.id("start-punchout")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("catalog")));
+    addToCart("TAPE-5M-MAG", "1", 1);
+    addToCart("PPE-HELMET-WH", "2", 2);
+    transferCart();
+    assertEquals("edit", text(By.id("operation-allowed")));
+
+    browser.findElement(By.id("edit-cart")).click(); // shown because the cart allows edit
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("cart")));
+    assertEquals("Cart (2)", text(By.id("cart-link")), "the edit session reopens the cart that was sent");
+    browser.findElement(By.linkText("Catalog")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("catalog")));
+    addToCart("SCR-4X40-TX", "100", 3);
+    transferCart();
+
+    assertTrue(text(By.id("received-summary")).contains("3 item(s) received from demo-cxml"), text(By.id("received-summary")));
+    assertEquals("edit", text(By.id("operation-allowed")));
+    assertEquals(List.of("PPE-HELMET-WH", "SCR-4X40-TX", "TAPE-5M-MAG"),
+        receivedItems().stream().map(i -> i.get("SupplierPartID")).sorted().toList());
   }
 
   private static void startPunchout(LocalRunner runner, String connection, String charset) {

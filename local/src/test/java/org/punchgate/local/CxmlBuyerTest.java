@@ -18,7 +18,7 @@ import org.punchgate.cxml.CxmlDocument;
 import org.punchgate.cxml.CxmlPayload;
 import org.punchgate.cxml.CxmlReader;
 import org.punchgate.connection.CxmlSettings;
-import org.punchgate.cxml.PunchOutOperation;
+import org.punchgate.connection.PunchOutOperation;
 import org.punchgate.testing.Fixtures;
 
 /** The setup requests the buyer simulator's cXML mode writes: valid against the DTD, read back as sent. */

@@ -36,7 +36,7 @@ import org.punchgate.cxml.CxmlConformance;
 import org.punchgate.cxml.CxmlPayload;
 import org.punchgate.cxml.CxmlReader;
 import org.punchgate.connection.CxmlSettings;
-import org.punchgate.cxml.PunchOutOperation;
+import org.punchgate.connection.PunchOutOperation;
 import org.punchgate.json.Json;
 import org.punchgate.oci.OciHtmlForms;
 import org.punchgate.testing.Fixtures;
@@ -224,7 +224,7 @@ class CxmlPunchoutIT {
     assertEquals(runner.baseUrl() + CxmlBuyer.RETURN_PATH, form.action());
     CxmlPayload.PunchOutOrderMessage message = decode(form, CxmlSettings.BASE64);
     assertEquals("demo-cart-2026-11-23-0001", message.buyerCookie());
-    assertEquals(PunchOutOperation.CREATE, message.operationAllowed());
+    assertEquals(PunchOutOperation.EDIT, message.operationAllowed(), "a created cart may be edited later");
     Cart sent = CartJson.read(Json.parse(cartJson().getBytes(StandardCharsets.UTF_8))).cart();
     assertSameItems(sent, message.cart());
     assertEquals(0, sent.itemTotal().compareTo(message.total()));
@@ -430,7 +430,7 @@ class CxmlPunchoutIT {
     assertEquals(200, received.statusCode(), received.body());
     String page = received.body();
     assertTrue(page.contains("from <b>demo-cxml</b>"), page);
-    assertTrue(page.contains("<code id=\"operation-allowed\">create</code>"), page);
+    assertTrue(page.contains("<code id=\"operation-allowed\">edit</code>"), "a created cart may be edited later: " + page);
     assertEquals(4, rows(page), "the kit, its battery as a child line, screws, goggles: " + page);
     assertTrue(page.contains("<td data-field=\"parentLineNumber\">1</td>"), page);
     assertTrue(page.contains("<td data-field=\"SupplierPartID\">SCR-4X40-TX</td>"), page);

@@ -47,6 +47,21 @@ class LocalRunnerSmokeIT {
         .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[10 * 1024 * 1024 + 1])).build(),
         HttpResponse.BodyHandlers.ofString());
     assertEquals(413, answer.statusCode());
+    assertTrue(answer.headers().firstValue("content-type").orElseThrow().startsWith("application/problem+json"));
+    assertEquals(413, org.punchgate.json.Json.parse(answer.body()).get("status").asInt(), answer.body());
+  }
+
+  @Test
+  void aClientThatNeverFinishesItsRequestIsCutOff(LocalRunner runner) throws Exception {
+    long start = System.nanoTime();
+    try (var socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), runner.baseUrl().getPort())) {
+      socket.setSoTimeout(30_000);
+      socket.getOutputStream().write("POST /punchout/cxml HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\nabc"
+          .getBytes(StandardCharsets.US_ASCII));
+      byte[] answer = socket.getInputStream().readAllBytes(); // returns when the runner closes the connection
+      long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+      assertTrue(seconds <= LocalRunner.REQUEST_TIMEOUT_SECONDS + 5, seconds + " s, " + answer.length + " bytes");
+    }
   }
 
   @Test

@@ -101,7 +101,7 @@ class StoresOnMotoIT {
       assertEquals(List.of("UpdateItem"), calls.list(), "success path: the conditional write only");
 
       calls.clear();
-      assertEquals(new TransferOutcome.AlreadyClosed(SessionStatus.TRANSFERRED),
+      assertEquals(new TransferOutcome.AlreadyClosed(SessionStatus.TRANSFERRED, Fixtures.cart()),
           store().close(id, SessionStatus.TRANSFERRED, Fixtures.cart(), Fixtures.NOW));
       assertEquals(List.of("UpdateItem", "GetItem"), calls.list(), "failure path: one read for the reason");
     }
@@ -174,7 +174,7 @@ class StoresOnMotoIT {
       store.close(id, SessionStatus.CANCELLED, Fixtures.cart(), Fixtures.NOW);
       calls.clear();
 
-      assertEquals(new TransferOutcome.AlreadyClosed(SessionStatus.CANCELLED),
+      assertEquals(new TransferOutcome.AlreadyClosed(SessionStatus.CANCELLED, Fixtures.cart()),
           store.close(id, SessionStatus.TRANSFERRED, Fixtures.cart(), Fixtures.NOW));
       assertEquals(List.of("UpdateItem"), calls.list());
     }

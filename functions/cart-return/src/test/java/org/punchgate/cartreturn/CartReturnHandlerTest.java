@@ -33,7 +33,7 @@ import org.punchgate.connection.CxmlSettings;
 import org.punchgate.cxml.CxmlSetupHttp;
 import org.punchgate.cxml.CxmlSetupService;
 import org.punchgate.cxml.CxmlStartPage;
-import org.punchgate.cxml.PunchOutOperation;
+import org.punchgate.connection.PunchOutOperation;
 import org.punchgate.http.HttpRequest;
 import org.punchgate.http.HttpResponse;
 import org.punchgate.json.Json;
@@ -233,7 +233,7 @@ class CartReturnHandlerTest {
     assertEquals("http://localhost:3000/buyer/cxml/return", form.action());
     CxmlPayload.PunchOutOrderMessage message = orderMessage(form, CxmlSettings.BASE64);
     assertEquals("demo-cart-2026-11-23-0001", message.buyerCookie());
-    assertEquals(PunchOutOperation.CREATE, message.operationAllowed());
+    assertEquals(PunchOutOperation.EDIT, message.operationAllowed(), "a created cart may be edited later");
     assertEquals("EUR", message.totalCurrency());
     Cart sent = eventCart();
     assertEquals(0, sent.itemTotal().compareTo(message.total()), "Total is the exact sum: 2 x 189.90 + 1000 x 1.25 / 100");

@@ -42,11 +42,17 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
 
   @Override
   public Optional<Connection> find(String connectionId) {
+    if (connectionId.length() > Connection.MAX_ID_CHARS) {
+      return Optional.empty(); // no such key can exist, and DynamoDB would refuse the request
+    }
     return read("CONNECTION#" + connectionId);
   }
 
   @Override
   public Optional<Connection> findByAlias(ConnectionAlias alias) {
+    if (!alias.fitsLookup()) {
+      return Optional.empty(); // as above: an oversized key is nobody's, and DynamoDB would refuse it
+    }
     return read(alias.key()).filter(c -> c.hasAlias(alias));
   }
 

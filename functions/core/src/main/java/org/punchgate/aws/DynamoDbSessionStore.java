@@ -118,16 +118,18 @@ public final class DynamoDbSessionStore implements SessionStore, SessionOrders {
       Map<String, AttributeValue> old = e.item();
       if (old == null || old.isEmpty()) {
         // no old item: either there is none, or the engine ignores ReturnValuesOnConditionCheckFailure;
-        // one consistent read tells which, on the failure path only
+        // one consistent read tells which, on the failure path only (with the cart: a retry compares it)
         old = dynamoDb.getItem(b -> b.tableName(table).key(key(pk(sessionId), SK)).consistentRead(true)
-            .projectionExpression("#status").expressionAttributeNames(Map.of("#status", "status"))).item();
+            .projectionExpression("#status, cartGz").expressionAttributeNames(Map.of("#status", "status"))).item();
       }
       if (old == null || old.isEmpty()) {
         return new TransferOutcome.NotFound();
       }
       SessionStatus status = SessionStatus.valueOf(old.get("status").s());
       if (status != SessionStatus.OPEN) {
-        return new TransferOutcome.AlreadyClosed(status);
+        AttributeValue closedWith = old.get("cartGz");
+        return new TransferOutcome.AlreadyClosed(status,
+            closedWith == null ? null : StoredDocuments.cart(closedWith.b().asByteArrayUnsafe()));
       }
       return new TransferOutcome.Expired();
     }

@@ -18,7 +18,19 @@ import org.punchgate.validation.Violation;
 public final class CartJson {
 
   public static final int MAX_LINES = 2000;
+  /**
+   * Bounds of every amount and quantity, checked at the first read: beyond them a decimal is no price a
+   * buyer's system can book, and unbounded ones ({@code 1e999999}) cost quadratic time when written out.
+   * Documented in the schema's {@code $defs/decimal}.
+   */
+  public static final int MAX_INTEGER_DIGITS = 15;
+  public static final int MAX_DECIMALS = 6;
+  /** A string amount at the bounds: sign, 15 digits, point, 6 digits; anything longer is refused unread. */
+  private static final int MAX_DECIMAL_CHARS = 1 + MAX_INTEGER_DIGITS + 1 + MAX_DECIMALS;
+  /** Values a problem repeats (line ids) are cut to this, so a refusal never echoes a large input. */
+  static final int MAX_ECHO = 40;
   private static final int MAX_TEXT = 4000;
+  private static final String LONG_TEXT = "longText";
 
   private CartJson() {}
 
@@ -76,7 +88,7 @@ public final class CartJson {
     }
     String description = text(node, "description", at, MAX_TEXT, problems);
     String sku = text(node, "sku", at, 256, problems);
-    if (description == null || description.isBlank()) {
+    if (description == null ? !node.hasNonNull("description") : description.isBlank()) { // else reported by text()
       problems.add(new Violation("cart.line.description.required", at + ".description", "required"));
     }
     BigDecimal quantity = amount(node, "quantity", at, problems);
@@ -121,6 +133,8 @@ public final class CartJson {
       String code = Json.text(cls, "code");
       if (!cls.isObject() || scheme == null || scheme.isBlank() || code == null || code.isBlank()) {
         problems.add(new Violation("cart.line.classification.complete", at + ".classification", "needs both scheme and code"));
+      } else if (unfitCharacter(scheme + code, false) != null) {
+        problems.add(new Violation("cart.field.character", at + ".classification", unfitCharacter(scheme + code, false)));
       } else {
         classification = new Classification(scheme, code);
       }
@@ -132,6 +146,16 @@ public final class CartJson {
     JsonNode attributes = node.get("attributes");
     if (attributes != null && !attributes.isNull() && !attributes.isObject()) {
       problems.add(new Violation("cart.line.attributes.object", at + ".attributes", "must be an object of names to texts"));
+    } else if (attributes != null && attributes.isObject()) {
+      attributes.properties().forEach(e -> {
+        String unfit = unfitCharacter(e.getKey(), false);
+        if (unfit == null && !e.getValue().isNull()) {
+          unfit = unfitCharacter(e.getValue().asText(), false);
+        }
+        if (unfit != null) {
+          problems.add(new Violation("cart.field.character", at + ".attributes." + echo(e.getKey()), unfit));
+        }
+      });
     }
     CartLine line = CartLine.builder()
         .lineId(lineId)
@@ -139,7 +163,7 @@ public final class CartJson {
         .sku(sku)
         .auxiliaryId(text(node, "auxiliaryId", at, MAX_TEXT, problems))
         .description(description)
-        .longText(text(node, "longText", at, 64_000, problems))
+        .longText(text(node, LONG_TEXT, at, 64_000, problems))
         .quantity(quantity)
         .unit(unit)
         .unitPrice(unitPrice)
@@ -175,13 +199,13 @@ public final class CartJson {
     Set<String> ids = new HashSet<>();
     for (int i = 0; i < lines.size(); i++) {
       if (!ids.add(lines.get(i).lineId())) {
-        problems.add(new Violation("cart.line.lineId.unique", "lines[" + i + "].lineId", "duplicate line id " + lines.get(i).lineId()));
+        problems.add(new Violation("cart.line.lineId.unique", "lines[" + i + "].lineId", "duplicate line id " + echo(lines.get(i).lineId())));
       }
     }
     for (int i = 0; i < lines.size(); i++) {
       String parent = lines.get(i).parentLineId();
       if (parent != null && (!ids.contains(parent) || parent.equals(lines.get(i).lineId()))) {
-        problems.add(new Violation("cart.line.parentLineId.exists", "lines[" + i + "].parentLineId", "no other line has the id " + parent));
+        problems.add(new Violation("cart.line.parentLineId.exists", "lines[" + i + "].parentLineId", "no other line has the id " + echo(parent)));
       }
     }
   }
@@ -200,27 +224,103 @@ public final class CartJson {
       problems.add(new Violation("cart.field.maxLength", at + "." + field, "longer than " + max + " characters"));
       return null;
     }
+    String unfit = unfitCharacter(text, LONG_TEXT.equals(field));
+    if (unfit != null) {
+      problems.add(new Violation("cart.field.character", at + "." + field, unfit));
+      return null;
+    }
     return text;
   }
 
-  /** A decimal field of the object at {@code at} (null: the root); its place is spelled only for a problem. */
+  /**
+   * Why a text cannot travel, or null: C0 and C1 controls (DEL included) would pass raw into OCI fields and
+   * pages, an unpaired surrogate has no encoding at all (it silently became '?'), and U+FFFE/U+FFFF are
+   * no characters that XML can carry (they came back as U+FFFD from the cXML page). Long text may keep
+   * tabs and line breaks.
+   */
+  static String unfitCharacter(String text, boolean longText) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return "has an unpaired surrogate (U+" + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT)
+            + ") at position " + i;
+      } else if ((c < 0x20 || (c >= 0x7f && c <= 0x9f)) && !(longText && (c == '\t' || c == '\n' || c == '\r'))) {
+        return String.format("has the control character U+%04X at position %d", (int) c, i);
+      } else if (c == 0xFFFE || c == 0xFFFF) { // not characters at all; XML (cXML) cannot carry them (fuzz finding)
+        return String.format("has the noncharacter U+%04X at position %d", (int) c, i);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * A decimal field of the object at {@code at} (null: the root); its place is spelled only for a problem.
+   * A JSON number may carry an exponent ({@code 1E+3}); a string must be plain digits as the schema says.
+   * Either way the value must fit {@link #MAX_INTEGER_DIGITS} and {@link #MAX_DECIMALS}.
+   */
   private static BigDecimal amount(JsonNode node, String field, String at, List<Violation> problems) {
     JsonNode value = node.get(field);
     if (value == null || value.isNull()) {
       return null;
     }
-    try {
-      if (value.isNumber()) {
-        return value.decimalValue();
-      }
-      if (value.isTextual()) {
-        return new BigDecimal(value.asText().trim());
-      }
-    } catch (NumberFormatException e) {
-      // reported below
+    BigDecimal decimal = null;
+    if (value.isNumber()) {
+      decimal = value.decimalValue();
+    } else if (value.isTextual() && isPlainDecimal(value.textValue().trim())) {
+      decimal = new BigDecimal(value.textValue().trim());
     }
-    problems.add(new Violation("cart.field.decimal", at == null ? field : at + "." + field, "must be a decimal number (a JSON number or a string like \"12.50\")"));
+    if (decimal != null && withinBounds(decimal)) {
+      return decimal;
+    }
+    problems.add(new Violation("cart.field.decimal", at == null ? field : at + "." + field, "must be a decimal number (a JSON number or a"
+        + " string like \"12.50\") with at most " + MAX_INTEGER_DIGITS + " digits before the point and "
+        + MAX_DECIMALS + " after it"));
     return null;
+  }
+
+  /** {@code -?[0-9]{1,15}(\.[0-9]{1,6})?}, checked by hand: the length first, so a huge string costs nothing. */
+  private static boolean isPlainDecimal(String text) {
+    if (text.isEmpty() || text.length() > MAX_DECIMAL_CHARS) {
+      return false;
+    }
+    int i = text.charAt(0) == '-' ? 1 : 0;
+    int integerStart = i;
+    while (i < text.length() && isDigit(text.charAt(i))) {
+      i++;
+    }
+    int integerDigits = i - integerStart;
+    if (integerDigits == 0 || integerDigits > MAX_INTEGER_DIGITS) {
+      return false;
+    }
+    if (i == text.length()) {
+      return true;
+    }
+    if (text.charAt(i) != '.') {
+      return false;
+    }
+    int fractionStart = ++i;
+    while (i < text.length() && isDigit(text.charAt(i))) {
+      i++;
+    }
+    int decimals = i - fractionStart;
+    return i == text.length() && decimals >= 1 && decimals <= MAX_DECIMALS;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  /** Precision and scale only, in long arithmetic: {@code 1E+2147483647} would overflow an int. */
+  private static boolean withinBounds(BigDecimal decimal) {
+    long integerDigits = decimal.signum() == 0 ? 0 : (long) decimal.precision() - decimal.scale();
+    return integerDigits <= MAX_INTEGER_DIGITS && decimal.scale() <= MAX_DECIMALS;
+  }
+
+  /** A value as a problem repeats it: cut to {@link #MAX_ECHO} characters. */
+  static String echo(String value) {
+    return value.length() <= MAX_ECHO ? value : value.substring(0, MAX_ECHO) + "…";
   }
 
   public static ObjectNode write(Cart cart) {

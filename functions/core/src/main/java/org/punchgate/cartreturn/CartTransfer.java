@@ -84,7 +84,7 @@ final class CartTransfer {
   private CartReturnResult transfer(Session session, Cart cart, boolean cancel) {
     Instant now = clock.instant();
     if (session.status() != SessionStatus.OPEN) {
-      return replayOrConflict(session, cart, cancel);
+      return replayOrConflict(session, session.status(), session.transferredCart(), cart, cancel);
     }
     if (session.isExpiredAt(now)) {
       return new CartReturnResult.Expired(session.id());
@@ -103,7 +103,9 @@ final class CartTransfer {
     SessionStatus target = cancel ? SessionStatus.CANCELLED : SessionStatus.TRANSFERRED;
     return switch (sessions.close(session.id(), target, cart, now)) {
       case TransferOutcome.Transferred t -> new CartReturnResult.Transferred(session.id(), rendered.form());
-      case TransferOutcome.AlreadyClosed closed -> new CartReturnResult.AlreadyClosed(session.id(), closed.status());
+      // lost a race with a concurrent request: an identical retry still gets the page, another cart conflicts
+      case TransferOutcome.AlreadyClosed closed ->
+          replayOrConflict(session, closed.status(), closed.storedCart(), cart, cancel);
       case TransferOutcome.Expired e -> new CartReturnResult.Expired(session.id());
       case TransferOutcome.TooLarge t -> new CartReturnResult.StoredTooLarge(session.id(), t.storedBytes(), t.maxBytes());
       case TransferOutcome.NotFound n -> new CartReturnResult.UnknownSession(true);
@@ -114,16 +116,16 @@ final class CartTransfer {
    * A retry of the very transfer that already closed the session (the shop lost our first answer) gets the
    * same form again; anything else is a second transfer and conflicts.
    */
-  private CartReturnResult replayOrConflict(Session session, Cart cart, boolean cancel) {
+  private CartReturnResult replayOrConflict(Session session, SessionStatus status, Cart storedCart, Cart cart,
+      boolean cancel) {
     SessionStatus expected = cancel ? SessionStatus.CANCELLED : SessionStatus.TRANSFERRED;
-    if (session.status() == expected && session.transferredCart() != null
-        && sameCart(session.transferredCart(), cart)) {
+    if (status == expected && storedCart != null && sameCart(storedCart, cart)) {
       CartRenderer.Rendered again = renderers.get(session.format()).render(session, cart, cancel);
       if (again.valid()) {
         return new CartReturnResult.Transferred(session.id(), again.form());
       }
     }
-    return new CartReturnResult.AlreadyClosed(session.id(), session.status());
+    return new CartReturnResult.AlreadyClosed(session.id(), status);
   }
 
   private static boolean sameCart(Cart a, Cart b) {

@@ -3,7 +3,7 @@ package org.punchgate.cartreturn;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import org.punchgate.cart.CartJson;
-import org.punchgate.cxml.PunchOutOperation;
+import org.punchgate.connection.PunchOutOperation;
 import org.punchgate.json.Json;
 import org.punchgate.oci.OciCallUp;
 import org.punchgate.session.CallUp;

@@ -29,6 +29,8 @@ public record Connection(
     ProtocolSettings protocol) {
 
   public static final Duration DEFAULT_SESSION_LIFETIME = Duration.ofHours(1);
+  /** The longest connection id looked up; a longer one from a URL is unknown without asking the store. */
+  public static final int MAX_ID_CHARS = 128;
 
   public Connection {
     loginParameters = loginParameters == null ? LoginParameterNames.DEFAULT : loginParameters;

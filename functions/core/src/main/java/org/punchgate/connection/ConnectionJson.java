@@ -121,6 +121,7 @@ public final class ConnectionJson {
   private static CxmlSettings readCxml(JsonNode n, List<String> problems) {
     JsonNode to = n.get("to");
     int before = problems.size();
+    PunchOutOperation operationAllowed = operationAllowed(Json.text(n, "operationAllowed"), problems);
     List<CxmlCredential> from = credentials(n.get("from"), "cxml.from", problems);
     List<CxmlCredential> sender = credentials(n.get("sender"), "cxml.sender", problems);
     if (problems.size() > before) {
@@ -131,11 +132,22 @@ public final class ConnectionJson {
           to == null || to.isNull() ? null : new CxmlCredential(Json.text(to, "domain"), Json.text(to, "identity")),
           Json.text(n, "returnEncoding"),
           Json.text(n, "version"),
-          strings(n.get("extrinsicsToShop")));
+          strings(n.get("extrinsicsToShop")),
+          operationAllowed);
     } catch (IllegalArgumentException e) {
       problems.add("cxml: " + e.getMessage());
       return null;
     }
+  }
+
+  private static PunchOutOperation operationAllowed(String value, List<String> problems) {
+    if (value == null) {
+      return null;
+    }
+    return PunchOutOperation.of(value).orElseGet(() -> {
+      problems.add("connection field 'cxml.operationAllowed' must be create, inspect or edit");
+      return null;
+    });
   }
 
   private static ObjectNode writeCxml(CxmlSettings s) {
@@ -151,6 +163,7 @@ public final class ConnectionJson {
     n.put("version", s.version());
     ArrayNode extrinsics = n.putArray("extrinsicsToShop");
     s.extrinsicsToShop().forEach(extrinsics::add);
+    n.put("operationAllowed", s.operationAllowed().value());
     return n;
   }
 

@@ -9,6 +9,10 @@ import java.util.Optional;
  * Checks a return address (OCI HOOK_URL, cXML BrowserFormPost) against a connection's allow-list of
  * origins: scheme, host and port must match one entry exactly (default ports filled in), so a buyer's
  * browser can only ever be sent back to the buyer's own system.
+ *
+ * <p>One convenience for local demos: an entry {@code http://localhost:*} or {@code http://127.0.0.1:*}
+ * allows that loopback host at any port, so a buyer tool on another local port can take a cart back. A
+ * {@code :*} on any other host matches nothing: real connections keep exact origins.
  */
 public final class ReturnUrlPolicy {
 
@@ -27,11 +31,21 @@ public final class ReturnUrlPolicy {
       return Optional.of("is not an absolute http or https URL");
     }
     for (String allowed : connection.allowedReturnOrigins()) {
-      if (origin(allowed).map(origin.get()::equals).orElse(false)) {
+      if (origin(allowed).map(origin.get()::equals).orElse(false) || anyLoopbackPort(allowed, origin.get())) {
         return Optional.empty();
       }
     }
     return Optional.of("points to " + origin.get() + ", which is not allowed for this connection");
+  }
+
+  private static final java.util.List<String> LOOPBACK_ANY_PORT = java.util.List.of(
+      "http://localhost:*", "http://127.0.0.1:*");
+
+  /** Whether {@code allowed} is a loopback any-port entry and the origin is that scheme and host. */
+  private static boolean anyLoopbackPort(String allowed, String origin) {
+    String entry = allowed.strip().toLowerCase(Locale.ROOT);
+    return LOOPBACK_ANY_PORT.contains(entry) && origin.startsWith(entry.substring(0, entry.length() - 1))
+        && origin.substring(entry.length() - 1).chars().allMatch(Character::isDigit);
   }
 
   /** {@code scheme://host:port} of an absolute http(s) URL, lower-cased, with the default port filled in. */

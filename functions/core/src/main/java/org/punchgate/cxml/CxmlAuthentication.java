@@ -28,8 +28,9 @@ final class CxmlAuthentication {
     CxmlHeader.Credential matched = null;
     Connection connection = null;
     for (CxmlHeader.Credential sender : header.sender()) {
-      if (sender.domain() == null || sender.identity() == null) {
-        continue;
+      if (sender.domain() == null || sender.identity() == null
+          || !CxmlCredential.fitsLookup(sender.domain(), sender.identity())) {
+        continue; // an oversized credential cannot be ours: no lookup for it
       }
       Optional<Connection> found = connections.findByAlias(ConnectionAlias.cxmlSender(sender.domain(), sender.identity()));
       if (found.isPresent() && found.get().cxml() != null) {

@@ -17,6 +17,7 @@ import org.punchgate.cart.CartLine;
 import org.punchgate.cart.Classification;
 import org.punchgate.connection.Connection;
 import org.punchgate.connection.FieldMapping;
+import org.punchgate.connection.PunchOutOperation;
 import org.punchgate.returnform.CartRenderer;
 import org.punchgate.returnform.ReturnForm;
 import org.punchgate.session.CallUp;
@@ -34,7 +35,9 @@ import org.punchgate.connection.CxmlSettings;
  * <p>In a PunchOutOrderMessage the supplier speaks: From and Sender are our own credential (the connection's
  * {@code to}, else the To of the setup request), To is the buyer (the setup request's From). No shared
  * secret is ever written: the document travels through the browser. The BuyerCookie is echoed unchanged.
- * The Total is the exact sum of the top-level lines; child lines (a parent line's parts) are written as
+ * The Total is the sum of the top-level lines, and it, Shipping and Tax are rounded half-up to the
+ * currency's minor unit (ISO 4217: 2 for EUR, 0 for JPY, 3 for KWD) as buyers' systems book them; unit
+ * prices stay exact. Child lines (a parent line's parts) are written as
  * ItemIn with parentLineNumber under a composite parent priced at group level.
  */
 public final class CxmlCartRenderer implements CartRenderer {
@@ -270,17 +273,17 @@ public final class CxmlCartRenderer implements CartRenderer {
     w.start("BuyerCookie").raw(cookie).end();
     w.start("PunchOutOrderMessageHeader").attribute("operationAllowed", operationAllowed(session).value());
     w.start("Total");
-    money(w, currency, cart.itemTotal());
+    headerMoney(w, currency, cart.itemTotal());
     w.end();
     if (cart.shipping() != null) {
       w.start("Shipping");
-      money(w, currency, cart.shipping());
+      headerMoney(w, currency, cart.shipping());
       w.start("Description").attribute("xml:lang", lang).text("Shipping").end();
       w.end();
     }
     if (cart.tax() != null) {
       w.start("Tax");
-      money(w, currency, cart.tax());
+      headerMoney(w, currency, cart.tax());
       w.start("Description").attribute("xml:lang", lang).text("Tax").end();
       w.end();
     }
@@ -295,15 +298,25 @@ public final class CxmlCartRenderer implements CartRenderer {
     return w.toString();
   }
 
+  /**
+   * What the buyer may do with this cart later (cXML: create &lt; inspect &lt; edit). A cart from a create or
+   * edit session may be edited again, one opened to inspect only inspected; the connection can lower it.
+   * Writing the session's own operation instead made Ariba and Coupa disable Edit on every created cart.
+   */
   private static PunchOutOperation operationAllowed(Session session) {
-    String op = callUp(session).operation();
-    if (PunchOutOperation.EDIT.value().equals(op)) {
-      return PunchOutOperation.EDIT;
-    }
-    if (PunchOutOperation.INSPECT.value().equals(op)) {
-      return PunchOutOperation.INSPECT;
-    }
-    return PunchOutOperation.CREATE;
+    PunchOutOperation bySession = PunchOutOperation.INSPECT.value().equals(callUp(session).operation())
+        ? PunchOutOperation.INSPECT : PunchOutOperation.EDIT;
+    CxmlSettings settings = session.connection().cxml();
+    PunchOutOperation ceiling = settings == null ? PunchOutOperation.EDIT : settings.operationAllowed();
+    return rank(ceiling) < rank(bySession) ? ceiling : bySession;
+  }
+
+  private static int rank(PunchOutOperation operation) {
+    return switch (operation) {
+      case CREATE, SOURCE -> 0;
+      case INSPECT -> 1;
+      case EDIT -> 2;
+    };
   }
 
   private static void itemIn(XmlWriter w, Item item, String lang, boolean hierarchy) {
@@ -356,6 +369,25 @@ public final class CxmlCartRenderer implements CartRenderer {
     item.extrinsics().forEach((name, value) -> w.start("Extrinsic").attribute("name", name).text(value).end());
     w.end();
     w.end();
+  }
+
+  /** Total, Shipping, Tax: rounded half-up to the minor unit; exact where ISO 4217 names none (XXX, XAU). */
+  private static void headerMoney(XmlWriter w, String currency, BigDecimal amount) {
+    int minorUnit = minorUnit(currency);
+    if (minorUnit < 0) {
+      money(w, currency, amount);
+    } else {
+      w.start("Money").attribute("currency", currency)
+          .text(amount.setScale(minorUnit, java.math.RoundingMode.HALF_UP).toPlainString()).end();
+    }
+  }
+
+  private static int minorUnit(String currency) {
+    try {
+      return java.util.Currency.getInstance(currency).getDefaultFractionDigits();
+    } catch (IllegalArgumentException | NullPointerException e) {
+      return -1; // not an ISO 4217 code the JDK knows: written exactly
+    }
   }
 
   private static void money(XmlWriter w, String currency, BigDecimal amount) {

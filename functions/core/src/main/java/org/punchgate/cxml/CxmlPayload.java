@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import org.punchgate.cart.Cart;
+import org.punchgate.connection.PunchOutOperation;
 
 /** What a cXML document carries: the requests and messages we read, a Response, or something else. */
 public sealed interface CxmlPayload {

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.punchgate.cart.Cart;
 import org.punchgate.cart.CartLine;
 import org.punchgate.cart.Classification;
+import org.punchgate.connection.PunchOutOperation;
 import org.punchgate.validation.Violation;
 import org.punchgate.xml.SecureXml;
 import org.punchgate.xml.XmlElement;
@@ -467,7 +468,7 @@ public final class CxmlReader {
           country = c.allText().strip();
         }
       }
-      return new CxmlAddress(a.attribute("addressID"), a.childText("Name"), deliverTo, street, city, state,
+      return new CxmlAddress(a.attribute("addressID"), a.attribute("addressIDDomain"), a.childText("Name"), deliverTo, street, city, state,
           postalCode, countryCode, country);
     }
 

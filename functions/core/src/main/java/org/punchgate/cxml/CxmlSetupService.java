@@ -9,6 +9,7 @@ import org.punchgate.connection.Connection;
 import org.punchgate.connection.ConnectionFormat;
 import org.punchgate.connection.ConnectionStore;
 import org.punchgate.connection.CxmlSettings;
+import org.punchgate.connection.PunchOutOperation;
 import org.punchgate.connection.ReturnUrlPolicy;
 import org.punchgate.security.RandomIds;
 import org.punchgate.session.Session;

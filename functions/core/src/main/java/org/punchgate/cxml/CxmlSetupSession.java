@@ -9,6 +9,7 @@ import org.punchgate.cart.Cart;
 import org.punchgate.cart.CartLine;
 import org.punchgate.connection.Connection;
 import org.punchgate.connection.CxmlCredential;
+import org.punchgate.connection.PunchOutOperation;
 import org.punchgate.session.CallUp;
 import org.punchgate.session.Session;
 import org.punchgate.session.SessionStatus;
@@ -44,7 +45,7 @@ final class CxmlSetupSession {
                                     String formPost, CxmlAuthentication.Authenticated auth) {
     CxmlHeader header = document.header();
     CxmlAddress a = setup.shipTo();
-    CallUp.Cxml.ShipTo shipTo = a == null ? null : new CallUp.Cxml.ShipTo(a.addressId(), a.name(),
+    CallUp.Cxml.ShipTo shipTo = a == null ? null : new CallUp.Cxml.ShipTo(a.addressId(), a.addressIdDomain(), a.name(),
         a.deliverTo().isEmpty() ? null : String.join("\n", a.deliverTo()),
         a.street().isEmpty() ? null : String.join("\n", a.street()),
         a.city(), a.state(), a.postalCode(), a.countryCode(), a.country());

@@ -2,7 +2,6 @@ package org.punchgate.cxml;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.punchgate.http.FormParameters;
@@ -20,8 +19,9 @@ import org.punchgate.token.TokenClaims;
 /**
  * {@code GET /punchout/cxml/start/{sessionId}?ticket=...}: the StartPage URL of a PunchOutSetupResponse. The
  * buyer's browser opens it once: the ticket is redeemed (single use, minutes old at most) and the browser is
- * sent on to the shop's start URL with a short-lived {@code punchout_token}. A used, expired or wrong ticket
- * gets a plain error page and no token.
+ * sent on to the shop's start URL with a {@code punchout_token} that lives as long as the session, exactly as
+ * on the OCI path: the shop needs it for the cart POST at the end of a long shopping trip. A used, expired or
+ * wrong ticket gets a plain error page and no token.
  */
 public final class CxmlStartPage {
 
@@ -29,8 +29,6 @@ public final class CxmlStartPage {
   public static final String ROUTE = ROUTE_PREFIX + "{sessionId}";
   public static final String SESSION_ID_PARAMETER = "sessionId";
   public static final String TICKET_PARAMETER = "ticket";
-  /** The token only has to last until the shop has logged the buyer in. */
-  public static final Duration TOKEN_LIFETIME = Duration.ofMinutes(5);
 
   private final SessionStore sessions;
   private final PunchoutTokens tokens;
@@ -60,12 +58,8 @@ public final class CxmlStartPage {
       return refused();
     }
     Session session = redeemed.get();
-    Instant expires = now.plus(TOKEN_LIFETIME);
-    if (session.expiresAt().isBefore(expires)) {
-      expires = session.expiresAt();
-    }
     String token = tokens.issue(new TokenClaims(session.id(), session.connectionId(), session.userGroup(),
-        session.username(), null, now, expires, ids.newId()));
+        session.username(), null, now, session.expiresAt(), ids.newId()));
     return HttpResponse.redirect(ShopStart.url(session.connection().shopStartUrl(), token)).forSession(session.id());
   }
 

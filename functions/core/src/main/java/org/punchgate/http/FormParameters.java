@@ -41,6 +41,38 @@ public final class FormParameters {
     return new FormParameters(list);
   }
 
+  /**
+   * Whether every percent-escaped byte run of {@code a=1&b=2} is well-formed text in the charset. A call-up
+   * sent in another charset than it declares fails here instead of turning into replacement characters.
+   */
+  public static boolean decodesIn(String encoded, Charset charset) {
+    if (encoded == null || encoded.indexOf('%') < 0) {
+      return true;
+    }
+    var decoder = charset.newDecoder()
+        .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+    java.io.ByteArrayOutputStream run = new java.io.ByteArrayOutputStream();
+    for (int i = 0; i <= encoded.length(); i++) {
+      boolean escape = i + 2 < encoded.length() + 0 && i < encoded.length() && encoded.charAt(i) == '%'
+          && Character.digit(encoded.charAt(i + 1), 16) >= 0 && Character.digit(encoded.charAt(i + 2), 16) >= 0;
+      if (escape) {
+        run.write(Character.digit(encoded.charAt(i + 1), 16) * 16 + Character.digit(encoded.charAt(i + 2), 16));
+        i += 2;
+        continue;
+      }
+      if (run.size() > 0) {
+        try {
+          decoder.reset().decode(java.nio.ByteBuffer.wrap(run.toByteArray()));
+        } catch (java.nio.charset.CharacterCodingException e) {
+          return false;
+        }
+        run.reset();
+      }
+    }
+    return true;
+  }
+
   private static String decode(String text, Charset charset) {
     try {
       return URLDecoder.decode(text, charset);

@@ -17,13 +17,19 @@ import java.util.Map;
 /**
  * The one JSON mapper of the project. Documents are read and written as trees and mapped by hand to
  * records: no reflective data binding on the request path (cold start), exact decimals everywhere.
+ * Parsing is strict: a duplicate key, anything after the document, or a second document is a syntax error,
+ * so that a shop-side validator and the gateway can never read two different carts from one body.
  */
 public final class Json {
 
   private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
           .streamReadConstraints(StreamReadConstraints.builder()
               .maxNestingDepth(64).maxNumberLength(64).maxStringLength(1 << 20).build())
+          .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .errorReportConfiguration(com.fasterxml.jackson.core.ErrorReportConfiguration.builder()
+              .maxErrorTokenLength(40).maxRawContentLength(0).build()) // an error never echoes much input
           .build())
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
       .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
@@ -39,6 +45,9 @@ public final class Json {
       return node;
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new JsonSyntaxException(e.getOriginalMessage());
+    } catch (java.io.CharConversionException e) {
+      // bytes that look like UTF-16/32 of an unsupported kind (found by fuzzing): bad input, not our fault
+      throw new JsonSyntaxException("not a JSON text in UTF-8, UTF-16 or UTF-32");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

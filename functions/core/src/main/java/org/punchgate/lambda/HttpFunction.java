@@ -17,13 +17,15 @@ import org.punchgate.http.Problem;
 /**
  * The bridge between API Gateway HTTP API (payload 2.0) events and the plain services: converts the
  * event, calls the service, converts the answer, and writes one JSON log line per request (route, status,
- * latency, session id; never bodies, headers, passwords or tokens). An unexpected exception becomes a
- * 500 that names only a correlation id.
+ * latency, session id; never bodies, headers, passwords or tokens). Anything thrown, an {@link Error} such
+ * as an exhausted heap included, becomes a 500 in the caller's protocol that names only a correlation id;
+ * the container lives on for the next request.
  */
 public final class HttpFunction {
 
   private HttpFunction() {}
 
+  /** A JSON API: its internal error is a problem document. */
   public static APIGatewayV2HTTPResponse handle(
       APIGatewayV2HTTPEvent event, Context context, Function<HttpRequest, HttpResponse> service) {
     return handle(event, context, service, Problem::internalError);
@@ -40,7 +42,7 @@ public final class HttpFunction {
     HttpResponse response;
     try {
       response = service.apply(toRequest(event));
-    } catch (RuntimeException e) {
+    } catch (Throwable e) { // an Error too: one request failed, the container has not
       String correlationId = context != null && context.getAwsRequestId() != null
           ? context.getAwsRequestId() : UUID.randomUUID().toString();
       JsonLog.line().put("route", route).put("correlationId", correlationId).error(e).problem("ERROR");

@@ -24,6 +24,8 @@ public final class OciCartRenderer implements CartRenderer {
 
   /** Frame of an OCI 3.0 cart form when the call-up names none (SPECS §1.1 step 4). */
   static final String OCI_3_0_DEFAULT_TARGET = "_top";
+  private static final String ITEM_PREFIX = "NEW_ITEM-";
+  private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(OciCartRenderer.class.getName());
   private static final List<String> ECHOED = List.of(OciCallUp.OK_CODE, OciCallUp.TARGET, OciCallUp.CALLER);
 
   @Override
@@ -35,7 +37,15 @@ public final class OciCartRenderer implements CartRenderer {
       return Rendered.invalid(List.of(new Violation("oci.session.hookUrl", OciCallUp.HOOK_URL, "the session has no return address")));
     }
     OciReturnAddress address = OciReturnAddress.of(hookUrl, charset);
-    List<ReturnForm.Field> fields = new ArrayList<>(address.queryFields());
+    List<ReturnForm.Field> fields = new ArrayList<>();
+    for (ReturnForm.Field field : address.queryFields()) {
+      if (writtenByUs(session, field.name())) {
+        LOG.warning(() -> "session " + session.id() + ": dropped return-URL query field " + logSafe(field.name())
+            + ", a field the gateway writes itself");
+      } else {
+        fields.add(field);
+      }
+    }
     for (String name : ECHOED) {
       String value = callUp(session, name);
       if (value != null && fields.stream().noneMatch(f -> f.name().equalsIgnoreCase(name))) {
@@ -54,6 +64,28 @@ public final class OciCartRenderer implements CartRenderer {
         ? ReturnForm.Submit.MANUAL
         : ReturnForm.Submit.AUTOMATIC;
     return Rendered.ok(new ReturnForm(address.action(), target(session, version), charset, fields, submit));
+  }
+
+  /**
+   * Whether a return-URL query name collides with a field we write: every {@code NEW_ITEM-*}, and an echo
+   * field ({@code ~OkCode}, {@code ~TARGET}, {@code ~CALLER}) the call-up carries, so a query cannot put a
+   * price ahead of the real one. A {@code ~} field only the query carries (SAP ITS addresses) stays.
+   */
+  private static boolean writtenByUs(Session session, String name) {
+    if (name.regionMatches(true, 0, ITEM_PREFIX, 0, ITEM_PREFIX.length())) {
+      return true;
+    }
+    return ECHOED.stream().anyMatch(echo -> echo.equalsIgnoreCase(name) && callUp(session, echo) != null);
+  }
+
+  /** A name as a log line may carry it: short, printable ASCII only. */
+  private static String logSafe(String name) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < name.length() && i < 40; i++) {
+      char c = name.charAt(i);
+      out.append(c >= 0x20 && c < 0x7f && c != '"' && c != '\\' ? c : '?');
+    }
+    return out.toString();
   }
 
   private static void addItems(Session session, Cart cart, OciVersion version, Charset charset, String function,

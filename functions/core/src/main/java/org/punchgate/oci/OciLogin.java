@@ -55,7 +55,8 @@ public final class OciLogin {
 
   /** Checks the call-up {@code params} sent to connection {@code connectionId} and opens a session. */
   public Result login(String connectionId, FormParameters params) {
-    Optional<Connection> found = connectionId == null ? Optional.empty() : connections.find(connectionId);
+    Optional<Connection> found = connectionId == null || connectionId.length() > Connection.MAX_ID_CHARS
+        ? Optional.empty() : connections.find(connectionId);
     if (found.isEmpty() || !found.get().format().isOci()) {
       SecretHash.verifyAgainstNothing(params.first("PASSWORD"));
       return refused(Refusal.UNKNOWN_CATALOG, "There is no OCI catalog connection with this address.");

@@ -86,14 +86,18 @@ public sealed interface CallUp permits CallUp.Oci, CallUp.Cxml {
     public static final String BROWSER_FORM_POST = "browserFormPost";
     public static final String FROM_IDENTITY = "fromIdentity";
 
-    /** The ShipTo address; its several DeliverTo or Street lines are joined by newlines. */
-    public record ShipTo(String addressId, String name, String deliverTo, String street, String city, String state,
+    /**
+     * The ShipTo address; its several DeliverTo or Street lines are joined by newlines. {@code addressIdDomain}
+     * says whose id {@code addressId} is (DUNS, ILN, buyerLocationID).
+     */
+    public record ShipTo(String addressId, String addressIdDomain, String name, String deliverTo, String street, String city, String state,
         String postalCode, String countryCode, String country) {
 
       /** The address as the shop sees it (README "Shop API"), absent parts left out. */
       public Map<String, String> fields() {
         Map<String, String> f = new LinkedHashMap<>();
         put(f, "addressID", addressId);
+        put(f, "addressIDDomain", addressIdDomain);
         put(f, "name", name);
         put(f, "deliverTo", deliverTo);
         put(f, "street", street);
@@ -112,7 +116,7 @@ public sealed interface CallUp permits CallUp.Oci, CallUp.Cxml {
             f.put(key.substring("shipTo.".length()), value);
           }
         });
-        return f.isEmpty() ? null : new ShipTo(f.get("addressID"), f.get("name"), f.get("deliverTo"), f.get("street"),
+        return f.isEmpty() ? null : new ShipTo(f.get("addressID"), f.get("addressIDDomain"), f.get("name"), f.get("deliverTo"), f.get("street"),
             f.get("city"), f.get("state"), f.get("postalCode"), f.get("countryCode"), f.get("country"));
       }
     }

@@ -76,7 +76,7 @@ public final class InMemorySessionStore implements SessionStore, SessionOrders {
       }
       Session session = entry.session();
       if (session.status() != SessionStatus.OPEN) {
-        outcome[0] = new TransferOutcome.AlreadyClosed(session.status());
+        outcome[0] = new TransferOutcome.AlreadyClosed(session.status(), session.transferredCart());
         return entry;
       }
       if (session.isExpiredAt(now)) {

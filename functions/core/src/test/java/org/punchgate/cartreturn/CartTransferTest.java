@@ -21,6 +21,7 @@ import org.punchgate.session.InMemorySessionStore;
 import org.punchgate.session.CallUp;
 import org.punchgate.session.Session;
 import org.punchgate.session.SessionStatus;
+import org.punchgate.session.SessionStore.StartTicket;
 import org.punchgate.testing.Fixtures;
 import org.punchgate.token.PunchoutTokens;
 import org.punchgate.token.TokenClaims;
@@ -174,6 +175,101 @@ class CartTransferTest {
     assertEquals(413, cartReturn.transfer(request("POST", "s-1", token, "{\"pad\":\"" + "x".repeat(200_000) + "\"}", null)).status());
     clock.advance(Duration.ofMinutes(31));
     assertEquals(410, cartReturn.transfer(request("POST", "s-1", token, CART, null)).status());
+    assertEquals(SessionStatus.OPEN, sessions.find("s-1").orElseThrow().status());
+  }
+
+  /**
+   * Every concurrent request read the session while it was still open: the store answers each find with the
+   * session as it was before the first transfer, which is what racing requests see.
+   */
+  private static final class RacingReads implements org.punchgate.session.SessionStore {
+    private final InMemorySessionStore delegate;
+    private final Session open;
+
+    RacingReads(InMemorySessionStore delegate, Session open) {
+      this.delegate = delegate;
+      this.open = open;
+    }
+
+    @Override
+    public void create(Session s, StartTicket ticket) {
+      delegate.create(s, ticket);
+    }
+
+    @Override
+    public java.util.Optional<Session> find(String sessionId) {
+      return java.util.Optional.of(open);
+    }
+
+    @Override
+    public org.punchgate.session.TransferOutcome close(String id, SessionStatus status, org.punchgate.cart.Cart cart,
+        java.time.Instant now) {
+      return delegate.close(id, status, cart, now);
+    }
+
+    @Override
+    public java.util.Optional<Session> redeemStartTicket(String sessionId, String ticket, java.time.Instant now) {
+      return delegate.redeemStartTicket(sessionId, ticket, now);
+    }
+  }
+
+  private Map<Integer, Integer> postConcurrently(CartReturnHttp racing, int count, java.util.function.IntFunction<String> cart,
+      java.util.Set<String> bodiesOf200) throws Exception {
+    Map<Integer, Integer> statuses = new java.util.concurrent.ConcurrentHashMap<>();
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(32);
+    try {
+      var start = new java.util.concurrent.CountDownLatch(1);
+      List<java.util.concurrent.Future<?>> all = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        int n = i;
+        all.add(pool.submit(() -> {
+          start.await();
+          HttpResponse r = racing.transfer(request("POST", "s-1", token, cart.apply(n), null));
+          statuses.merge(r.status(), 1, Integer::sum);
+          if (r.status() == 200) {
+            bodiesOf200.add(r.bodyText());
+          }
+          return null;
+        }));
+      }
+      start.countDown();
+      for (var f : all) {
+        f.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+    return statuses;
+  }
+
+  @Test
+  void identicalConcurrentRetriesAllGetTheSamePage() throws Exception {
+    var racing = new CartReturnHttp(new CartTransfer(new RacingReads(sessions, session), tokens,
+        Map.of(ConnectionFormat.OCI_4_0, SIMPLE), clock, 100_000));
+    var bodies = java.util.concurrent.ConcurrentHashMap.<String>newKeySet();
+    var statuses = postConcurrently(racing, 500, n -> CART, bodies);
+    assertEquals(Map.of(200, 500), statuses);
+    assertEquals(1, bodies.size());
+  }
+
+  @Test
+  void differentConcurrentCartsGetOne200AndConflictsForTheRest() throws Exception {
+    var racing = new CartReturnHttp(new CartTransfer(new RacingReads(sessions, session), tokens,
+        Map.of(ConnectionFormat.OCI_4_0, SIMPLE), clock, 100_000));
+    var statuses = postConcurrently(racing, 100, n -> CART.replace("\"quantity\":2", "\"quantity\":" + (n + 2)),
+        java.util.concurrent.ConcurrentHashMap.newKeySet());
+    assertEquals(Map.of(200, 1, 409, 99), statuses);
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {
+      "{\"currency\":\"EUR\",\"currency\":\"USD\",\"lines\":[]}",
+      "{\"currency\":\"EUR\",\"lines\":[{\"sku\":\"A\",\"description\":\"a\",\"quantity\":1,\"quantity\":9,\"unit\":\"PCE\",\"unitPrice\":1}]}",
+      "{\"currency\":\"EUR\",\"lines\":[]} trailing",
+      "{\"currency\":\"EUR\",\"lines\":[]}{\"currency\":\"USD\",\"lines\":[]}"})
+  void aDocumentTwoReadersCouldReadDifferentlyIsMalformed(String body) {
+    HttpResponse response = cartReturn.transfer(request("POST", "s-1", token, body, null));
+    assertEquals(400, response.status(), response.bodyText());
     assertEquals(SessionStatus.OPEN, sessions.find("s-1").orElseThrow().status());
   }
 }

@@ -3,6 +3,7 @@ package org.punchgate.connection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.security.SecureRandom;
 import org.junit.jupiter.api.Test;
 import org.punchgate.json.Json;
 
@@ -28,5 +29,20 @@ class ConnectionJsonTest {
     var refused = assertThrows(IllegalArgumentException.class, () -> ConnectionJson.read(doc, null));
     assertEquals("connection field 'format' must be one of [OCI_3_0, OCI_4_0, OCI_5_0, CXML, PEPPOL_PUNCHOUT];"
         + " cxml: returnEncoding must be cxml-base64 or cxml-urlencoded", refused.getMessage());
+  }
+
+  private static final String CXML = """
+      {"id":"c","format":"CXML","userGroup":"g","shopStartUrl":"https://shop.example/","secretHash":"x",
+       "cxml":{"sender":[{"domain":"NetworkID","identity":"AN1"}],"returnEncoding":"cxml-base64"%s}}
+      """;
+
+  @Test
+  void aCxmlConnectionAllowsEditUnlessItSaysLess() {
+    Connection open = ConnectionJson.read(Json.parse(CXML.formatted("")), new SecureRandom());
+    assertEquals(PunchOutOperation.EDIT, open.cxml().operationAllowed());
+    Connection lowered = ConnectionJson.read(Json.parse(CXML.formatted(",\"operationAllowed\":\"inspect\"")), new SecureRandom());
+    assertEquals(PunchOutOperation.INSPECT, lowered.cxml().operationAllowed());
+    Connection again = ConnectionJson.read(ConnectionJson.write(lowered), new SecureRandom());
+    assertEquals(lowered.cxml(), again.cxml());
   }
 }

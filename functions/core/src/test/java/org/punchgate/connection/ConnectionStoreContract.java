@@ -31,6 +31,14 @@ public abstract class ConnectionStoreContract {
   }
 
   @Test
+  void anIdOrSenderLongerThanAnyKeyIsUnknownInsteadOfAnError() {
+    // a DynamoDB key stops at 2048 bytes: longer ones must not reach the engine, which would fail the request
+    assertTrue(store().find("c".repeat(2040)).isEmpty());
+    assertTrue(store().findByAlias(ConnectionAlias.cxmlSender("NetworkID", "x".repeat(2100))).isEmpty());
+    assertTrue(store().findByAlias(ConnectionAlias.cxmlSender("d".repeat(2100), "AN-1")).isEmpty());
+  }
+
+  @Test
   void aSecondPutReplacesTheConnection() {
     Connection first = Fixtures.ociConnection(newId("replaced"), ConnectionFormat.OCI_4_0);
     store().put(first);

@@ -28,4 +28,23 @@ class ReturnUrlPolicyTest {
     }
     assertTrue(ReturnUrlPolicy.refusal(connection, null).isPresent());
   }
+
+  private static Connection allowing(String... origins) {
+    Connection c = Fixtures.ociConnection("c", ConnectionFormat.OCI_4_0);
+    return new Connection(c.id(), c.name(), c.active(), c.format(), c.userGroup(), c.loginParameters(), c.username(),
+        c.secretHash(), java.util.List.of(origins), c.shopStartUrl(), c.sessionLifetime(), c.fieldMapping(), c.unitMap(),
+        c.defaultClassification(), c.cxml());
+  }
+
+  @Test
+  void anyPortIsALoopbackOnlyConvenience() {
+    Connection demo = allowing("http://localhost:*", "http://127.0.0.1:*");
+    assertEquals(Optional.empty(), ReturnUrlPolicy.refusal(demo, "http://localhost:4711/hook"));
+    assertEquals(Optional.empty(), ReturnUrlPolicy.refusal(demo, "http://127.0.0.1/hook"));
+    assertTrue(ReturnUrlPolicy.refusal(demo, "https://localhost:4711/hook").isPresent(), "the scheme still matches exactly");
+    assertTrue(ReturnUrlPolicy.refusal(demo, "http://localhost.evil.net:4711/").isPresent());
+    Connection real = allowing("https://srm.example.com:*");
+    assertTrue(ReturnUrlPolicy.refusal(real, "https://srm.example.com/").isPresent(), "real hosts keep exact origins");
+    assertTrue(ReturnUrlPolicy.refusal(real, "https://srm.example.com:8443/").isPresent());
+  }
 }

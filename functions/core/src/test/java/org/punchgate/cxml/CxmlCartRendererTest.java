@@ -21,6 +21,7 @@ import org.punchgate.cart.Cart;
 import org.punchgate.cart.CartLine;
 import org.punchgate.cart.Classification;
 import org.punchgate.connection.Connection;
+import org.punchgate.connection.PunchOutOperation;
 import org.punchgate.returnform.CartRenderer;
 import org.punchgate.returnform.ReturnForm;
 import org.punchgate.returnform.ReturnFormPage;
@@ -101,8 +102,8 @@ class CxmlCartRendererTest {
     Connection connection = CxmlFixtures.connection("1.2.063", CxmlSettings.BASE64, null, true);
     Cart cart = richCart();
     var poom = reparse(documentOf(render(session(connection, "create", "c"), cart, false)));
-    assertEquals(0, cart.itemTotal().compareTo(poom.total()));
-    assertEquals(new BigDecimal("503.7035"), poom.total(), "3 x 12.345 / 10 + 1 x 500.00, exactly; the child is inside its parent");
+    assertEquals(new BigDecimal("503.7035"), cart.itemTotal(), "3 x 12.345 / 10 + 1 x 500.00; the child is inside its parent");
+    assertEquals(new BigDecimal("503.70"), poom.total(), "rounded half-up to the cent");
     assertEquals(new BigDecimal("9.90"), poom.cart().shipping());
     assertEquals(new BigDecimal("19.00"), poom.cart().tax());
     assertEquals(3, poom.cart().lines().size());
@@ -174,12 +175,28 @@ class CxmlCartRendererTest {
     assertEquals(PunchOutOperation.EDIT, poom.operationAllowed());
   }
 
+  /** A cart from a create or edit session may be edited later; one opened to inspect, only inspected. */
   @ParameterizedTest
-  @ValueSource(strings = {"create", "edit", "inspect"})
-  void allowsTheOperationOfTheSession(String operation) {
+  @org.junit.jupiter.params.provider.CsvSource({"create,edit", "edit,edit", "inspect,inspect"})
+  void allowsTheBuyerToComeBackToTheCart(String operation, String allowed) {
     String document = documentOf(render(session(CxmlFixtures.connection("1.2.050", CxmlSettings.BASE64, null, true),
         operation, "c"), new Cart("EUR", List.of(CxmlFixtures.full("1")), null, null), false));
-    assertEquals(operation, reparse(document).operationAllowed().value());
+    assertEquals(allowed, reparse(document).operationAllowed().value());
+  }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({"create,create,create", "edit,create,create", "create,inspect,inspect",
+      "edit,inspect,inspect", "inspect,create,create", "inspect,edit,inspect"})
+  void aConnectionCanLowerWhatTheBuyerMayDoLater(String operation, String ceiling, String allowed) {
+    Connection c = CxmlFixtures.connection("1.2.050", CxmlSettings.BASE64, null, true);
+    CxmlSettings x = c.cxml();
+    Connection lowered = new Connection(c.id(), c.name(), c.active(), c.format(), c.userGroup(), c.loginParameters(),
+        c.username(), c.secretHash(), c.allowedReturnOrigins(), c.shopStartUrl(), c.sessionLifetime(), c.fieldMapping(),
+        c.unitMap(), c.defaultClassification(), new CxmlSettings(x.from(), x.sender(), x.to(), x.returnEncoding(),
+        x.version(), x.extrinsicsToShop(), PunchOutOperation.of(ceiling).orElseThrow()));
+    String document = documentOf(render(session(lowered, operation, "c"),
+        new Cart("EUR", List.of(CxmlFixtures.full("1")), null, null), false));
+    assertEquals(allowed, reparse(document).operationAllowed().value());
   }
 
   @ParameterizedTest
@@ -224,5 +241,26 @@ class CxmlCartRendererTest {
     assertTrue(locations.containsAll(List.of("lines[0].unit", "lines[0].classification", "lines[1].sku",
         "lines[1].description", "lines[1].quantity", "lines[1].unitPrice", "lines[1].currency")), locations::toString);
     assertNull(rendered.form());
+  }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({
+      "EUR, 186.875, 1.005, 0.125, 186.88, 1.01, 0.13",
+      "JPY, 1000.5, 10.4, 0.5, 1001, 10, 1",
+      "KWD, 1.23456, 0.0005, 0, 1.235, 0.001, 0.000",
+      "EUR, 10, 0, 0, 10.00, 0.00, 0.00"})
+  void totalShippingAndTaxAreRoundedHalfUpToTheCurrencysMinorUnitWhileUnitPricesStayExact(String currency,
+      String unitPrice, String shipping, String tax, String total, String shippingShown, String taxShown) {
+    var line = org.punchgate.cart.CartLine.builder().lineId("1").sku("A-1").description("Thing")
+        .quantity(java.math.BigDecimal.ONE).unit("EA").unitPrice(new java.math.BigDecimal(unitPrice)).currency(currency)
+        .attributes(Map.of()).build();
+    String document = documentOf(render(session(CxmlFixtures.connection("1.2.050", CxmlSettings.BASE64, null, true),
+        "create", "c"), new Cart(currency, List.of(line), new java.math.BigDecimal(shipping), new java.math.BigDecimal(tax)), false));
+    var message = reparse(document);
+    assertEquals(total, message.total().toPlainString());
+    assertEquals(shippingShown, message.cart().shipping().toPlainString());
+    assertEquals(taxShown, message.cart().tax().toPlainString());
+    assertEquals(new java.math.BigDecimal(unitPrice).compareTo(message.cart().lines().get(0).unitPrice()), 0,
+        "the unit price is exact");
   }
 }

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.punchgate.cart.CartLine;
 import org.punchgate.cart.Classification;
+import org.punchgate.connection.PunchOutOperation;
 
 class CxmlReaderTest {
 

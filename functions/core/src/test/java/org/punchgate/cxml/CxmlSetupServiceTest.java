@@ -24,10 +24,12 @@ import org.punchgate.connection.CxmlCredential;
 import org.punchgate.cart.Cart;
 import org.punchgate.connection.Connection;
 import org.punchgate.connection.InMemoryConnectionStore;
+import org.punchgate.connection.PunchOutOperation;
 import org.punchgate.http.HttpRequest;
 import org.punchgate.http.HttpResponse;
 import org.punchgate.security.RandomIds;
 import org.punchgate.security.SecretHash;
+import org.punchgate.session.CallUp;
 import org.punchgate.session.InMemorySessionStore;
 import org.punchgate.session.Session;
 import org.punchgate.session.SessionStatus;
@@ -339,5 +341,50 @@ class CxmlSetupServiceTest {
     assertEquals("EA", poom.cart().lines().get(0).unit());
     assertNotNull(rendered.form().action());
     assertEquals("10", poom.cart().lines().get(0).lineId(), "the buyer's line numbers survive the edit");
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"identity", "domain"})
+  void anOversizedSenderIsRefusedBeforeAnyLookup(String part) {
+    var lookups = new java.util.concurrent.atomic.AtomicInteger();
+    var guarded = new org.punchgate.connection.ConnectionStore() {
+      @Override
+      public Optional<Connection> find(String connectionId) {
+        lookups.incrementAndGet();
+        return connections.find(connectionId);
+      }
+
+      @Override
+      public Optional<Connection> findByAlias(org.punchgate.connection.ConnectionAlias alias) {
+        lookups.incrementAndGet(); // DynamoDB would fail the request: its key is at most 2048 bytes
+        return connections.findByAlias(alias);
+      }
+
+      @Override
+      public void put(Connection connection) {
+        connections.put(connection);
+      }
+    };
+    var strict = new CxmlSetupHttp(new CxmlSetupService(guarded, sessions, new RandomIds(), clock), new RandomIds(), clock,
+        "https://gw.example/", 64 * 1024);
+    String big = "x".repeat(2100);
+    byte[] xml = part.equals("identity")
+        ? sampleWith("<Identity>inbound@prominate-platform.com</Identity>\n                <SharedSecret>",
+            "<Identity>" + big + "</Identity>\n                <SharedSecret>")
+        : sampleWith("<Sender>\n            <Credential domain=\"NetworkId\">",
+            "<Sender>\n            <Credential domain=\"" + big + "\">");
+    assertTrue(new String(xml, StandardCharsets.UTF_8).contains(big));
+    int code = response(strict.handle(post(xml))).status().code();
+    assertTrue(code == 400 || code == 401, "status " + code);
+    assertEquals(0, lookups.get(), "no lookup with an oversized key");
+  }
+
+  @Test
+  void theShipToKeepsItsAddressIdAndItsDomain() {
+    service.handle(post(sampleWith("<ShipTo>\n                <Address>",
+        "<ShipTo>\n                <Address addressID=\"1000467\" addressIDDomain=\"buyerLocationID\">")));
+    var shipTo = ((CallUp.Cxml) sessions.created.values().iterator().next().callUp()).shipTo();
+    assertEquals("1000467", shipTo.addressId());
+    assertEquals("buyerLocationID", shipTo.addressIdDomain());
   }
 }

@@ -86,7 +86,7 @@ class CxmlStartPageTest {
     assertEquals("acme-buyers", valid.claims().userGroup());
     assertEquals("john-doe@domain.com", valid.claims().subject());
     assertNull(valid.claims().function());
-    assertEquals(clock.now.plus(CxmlStartPage.TOKEN_LIFETIME), valid.claims().expiresAt());
+    assertEquals(session.expiresAt(), valid.claims().expiresAt(), "the shop's token lives as long as the session");
     assertEquals(session.id(), http.sessionId());
   }
 
@@ -118,5 +118,24 @@ class CxmlStartPageTest {
     clock.now = clock.now.plus(CxmlSetupService.START_TICKET_LIFETIME).plus(Duration.ofSeconds(1));
     assertEquals(403, open(url).status());
     assertEquals(403, startPage.handle(new HttpRequest("GET", "/punchout/cxml/start/x", Map.of(), "", Map.of(), null)).status());
+  }
+
+  @Test
+  void theShopReturnsTheCartFiftyMinutesAfterTheStartPageWhileTheTicketStaysSingleUseAndShort() {
+    String url = startPageUrl();
+    String location = open(url).headers().get("location");
+    String token = URLDecoder.decode(location.substring(location.indexOf("punchout_token=") + 15), StandardCharsets.UTF_8);
+    var sessionId = sessions.created.keySet().iterator().next();
+    clock.now = clock.now.plus(Duration.ofMinutes(50)); // a long shopping trip, inside the hour of the session
+    assertEquals(403, open(url).status(), "the ticket was used");
+    var cartReturn = org.punchgate.cartreturn.CartReturnFixture.transfer(sessions, tokens,
+        Map.of(org.punchgate.connection.ConnectionFormat.CXML, new CxmlCartRenderer(
+            new PayloadIds(new RandomIds(), clock, "gw.example"), clock)), clock, 1 << 20);
+    HttpResponse transfer = cartReturn.apply(new HttpRequest("POST", "/punchout/sessions/" + sessionId + "/cart",
+        Map.of("sessionId", sessionId), "", Map.of("authorization", "Bearer " + token),
+        "{\"currency\":\"EUR\",\"lines\":[{\"sku\":\"A-1\",\"description\":\"Pen\",\"quantity\":1,\"unit\":\"piece\",\"unitPrice\":2}]}"
+            .getBytes(StandardCharsets.UTF_8)));
+    assertEquals(200, transfer.status(), transfer.bodyText());
+    assertTrue(CxmlSetupService.START_TICKET_LIFETIME.compareTo(Duration.ofMinutes(10)) <= 0, "the ticket stays short");
   }
 }

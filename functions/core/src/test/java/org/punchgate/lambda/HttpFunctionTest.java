@@ -85,4 +85,23 @@ class HttpFunctionTest {
     assertTrue(line.get("stack").isArray());
     assertFalse(log.contains("hunter2"));
   }
+
+  @Test
+  void anErrorSuchAsOutOfMemoryIsAProblemDocument500AndTheCallerLivesOn() {
+    var response = HttpFunction.handle(event(), null, request -> {
+      throw new OutOfMemoryError("Java heap space");
+    });
+    assertEquals(500, response.getStatusCode());
+    assertTrue(response.getHeaders().get("content-type").startsWith("application/problem+json"));
+    assertEquals(500, Json.parse(response.getBody()).get("status").asInt());
+  }
+
+  @Test
+  void aHandlerNamesItsOwnProtocolsInternalError() {
+    var response = HttpFunction.handle(event(), null, request -> {
+      throw new StackOverflowError();
+    }, correlationId -> HttpResponse.html(500, "<p>" + correlationId + "</p>", StandardCharsets.UTF_8));
+    assertEquals(500, response.getStatusCode());
+    assertTrue(response.getHeaders().get("content-type").startsWith("text/html"));
+  }
 }

@@ -281,4 +281,25 @@ class OciCartRendererTest {
     assertEquals(List.of("lines[0].quantity", "lines[2].buyerSku"),
         render(session(ConnectionFormat.OCI_4_0), cart).violations().stream().map(Violation::location).toList());
   }
+
+  @Test
+  void aReturnUrlQueryCannotSmuggleFieldsTheGatewayWrites() {
+    Session session = session(ConnectionFormat.OCI_4_0, OciCallUp.HOOK_URL, HOOK_URL
+            + "?sap-client=100&NEW_ITEM-PRICE[1]=0.01&new_item-quantity[1]=999&~OkCode=EVIL",
+        OciCallUp.OK_CODE, "ADDI");
+    ReturnForm form = form(session, ONE_LINE);
+    List<String> names = names(form);
+    assertEquals(1, names.stream().filter(n -> n.equalsIgnoreCase("NEW_ITEM-PRICE[1]")).count(), names.toString());
+    assertEquals(1, names.stream().filter(n -> n.equalsIgnoreCase("NEW_ITEM-QUANTITY[1]")).count(), names.toString());
+    assertEquals(1, names.stream().filter(n -> n.equalsIgnoreCase("~OkCode")).count(), names.toString());
+    assertEquals("ADDI", fields(form).get("~OkCode"), "the gateway's own echo field wins");
+    assertFalse(fields(form).get("NEW_ITEM-PRICE[1]").equals("0.01"));
+    assertEquals(new ReturnForm.Field("sap-client", "100"), form.fields().get(0), "other query fields stay");
+  }
+
+  @Test
+  void anSapItsReturnUrlKeepsTheTildeFieldsTheCallUpDoesNotRepeat() {
+    Session session = session(ConnectionFormat.OCI_4_0, OciCallUp.HOOK_URL, HOOK_URL + "?~OkCode=ADDI&~caller=CTLG");
+    assertEquals(List.of("~OkCode", "~caller"), names(form(session, ONE_LINE)).subList(0, 2));
+  }
 }

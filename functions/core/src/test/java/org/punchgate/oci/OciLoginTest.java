@@ -166,4 +166,51 @@ class OciLoginTest {
     assertEquals(302, response.status());
     assertEquals("https://srm.example.com/hook?user=Jürgen", onlySession(response).callUp().stored().get("HOOK_URL"));
   }
+
+  @Test
+  void anOversizedConnectionIdIsAnUnknownCatalogWithoutALookup() {
+    var lookups = new java.util.concurrent.atomic.AtomicInteger();
+    var guarded = new org.punchgate.connection.ConnectionStore() {
+      @Override
+      public java.util.Optional<org.punchgate.connection.Connection> find(String connectionId) {
+        lookups.incrementAndGet(); // DynamoDB would fail the request: its key is at most 2048 bytes
+        return connections.find(connectionId);
+      }
+
+      @Override
+      public java.util.Optional<org.punchgate.connection.Connection> findByAlias(
+          org.punchgate.connection.ConnectionAlias alias) {
+        lookups.incrementAndGet();
+        return java.util.Optional.empty();
+      }
+
+      @Override
+      public void put(org.punchgate.connection.Connection connection) {
+        connections.put(connection);
+      }
+    };
+    var strict = new OciLoginHttp(new OciLogin(guarded, sessions, tokens, new RandomIds(), clock), 10_000);
+    HttpResponse response = strict.login(get("c".repeat(2040), form("USERNAME", "oci4", "PASSWORD", "oci4-pass")));
+    assertEquals(404, response.status());
+    assertTrue(response.contentType().startsWith("text/html"));
+    assertEquals(0, lookups.get());
+  }
+
+  @Test
+  void aCallUpInAnotherCharsetThanDeclaredIsRefusedNamingTheCharset() {
+    String latin1Hook = URLEncoder.encode("http://localhost:3000/hook?name=Müller", StandardCharsets.ISO_8859_1);
+    HttpResponse response = login.login(get("oci4", form("USERNAME", "oci4", "PASSWORD", "oci4-pass",
+        "http_content_charset", "utf-8") + "&HOOK_URL=" + latin1Hook));
+    assertEquals(400, response.status());
+    assertTrue(response.bodyText().contains("charset"), response.bodyText());
+    assertEquals(0, sessions.size());
+  }
+
+  @Test
+  void anUnknownDeclaredCharsetIsRefusedNamingTheCharset() {
+    HttpResponse response = login.login(get("oci4", form("USERNAME", "oci4", "PASSWORD", "oci4-pass",
+        "http_content_charset", "klingon-8", "HOOK_URL", "http://localhost:3000/hook")));
+    assertEquals(400, response.status());
+    assertTrue(response.bodyText().contains("charset"), response.bodyText());
+  }
 }

@@ -75,8 +75,9 @@ public abstract class SessionStoreContract {
         store().close(id, SessionStatus.TRANSFERRED, cart, Fixtures.NOW.plusSeconds(60)));
     assertEquals(cart, outcome.session().transferredCart());
     assertEquals(SessionStatus.TRANSFERRED, outcome.session().status());
-    assertEquals(new TransferOutcome.AlreadyClosed(SessionStatus.TRANSFERRED),
-        store().close(id, SessionStatus.CANCELLED, Fixtures.cart(), Fixtures.NOW.plusSeconds(61)));
+    assertEquals(new TransferOutcome.AlreadyClosed(SessionStatus.TRANSFERRED, cart),
+        store().close(id, SessionStatus.CANCELLED, Fixtures.cart(), Fixtures.NOW.plusSeconds(61)),
+        "with the cart that closed it");
     assertEquals(new TransferOutcome.NotFound(),
         store().close(newId("missing"), SessionStatus.TRANSFERRED, cart, Fixtures.NOW));
   }
@@ -98,9 +99,9 @@ public abstract class SessionStoreContract {
     Cart first = cart("SKU-FIRST");
     store().close(id, SessionStatus.TRANSFERRED, first, Fixtures.NOW.plusSeconds(10));
 
-    assertEquals(new TransferOutcome.AlreadyClosed(SessionStatus.TRANSFERRED),
+    assertEquals(new TransferOutcome.AlreadyClosed(SessionStatus.TRANSFERRED, first),
         store().close(id, SessionStatus.TRANSFERRED, first, Fixtures.NOW.plusSeconds(20)), "an identical retry");
-    assertEquals(new TransferOutcome.AlreadyClosed(SessionStatus.TRANSFERRED),
+    assertEquals(new TransferOutcome.AlreadyClosed(SessionStatus.TRANSFERRED, first),
         store().close(id, SessionStatus.TRANSFERRED, cart("SKU-OTHER"), Fixtures.NOW.plusSeconds(30)), "another cart");
     Session stored = store().find(id).orElseThrow();
     assertEquals(first, stored.transferredCart(), "the caller compares the replay with what was kept");
@@ -133,8 +134,10 @@ public abstract class SessionStoreContract {
     List<TransferOutcome.Transferred> winners = outcomes.stream()
         .filter(TransferOutcome.Transferred.class::isInstance).map(TransferOutcome.Transferred.class::cast).toList();
     assertEquals(1, winners.size(), outcomes.toString());
+    // each loser is told which cart won, so that an identical retry that lost the race still gets its page
     assertEquals(contenders - 1, outcomes.stream()
-        .filter(new TransferOutcome.AlreadyClosed(SessionStatus.TRANSFERRED)::equals).count(), outcomes.toString());
+        .filter(new TransferOutcome.AlreadyClosed(SessionStatus.TRANSFERRED, winners.getFirst().session().transferredCart())::equals)
+        .count(), outcomes.toString());
     assertEquals(winners.getFirst().session().transferredCart(), store().find(id).orElseThrow().transferredCart());
   }
 

@@ -8,6 +8,9 @@ import org.punchgate.wiring.Wiring;
 import org.punchgate.cxml.CxmlSetupHttp;
 import org.punchgate.cxml.CxmlSetupService;
 import org.punchgate.cxml.CxmlStartPage;
+import java.nio.charset.StandardCharsets;
+import org.punchgate.http.Html;
+import org.punchgate.http.HttpResponse;
 import org.punchgate.http.Problem;
 import org.punchgate.lambda.HttpFunction;
 import org.punchgate.lambda.Priming;
@@ -56,7 +59,13 @@ public final class PunchoutLoginHandler
       case CXML_SETUP_ROUTE -> cxmlSetup.handle(request);
       case "GET /punchout/cxml/start/{sessionId}" -> cxmlStartPage.handle(request);
       default -> Problem.response(404, "Not found", "No such route: " + route);
-    }, correlationId -> CXML_SETUP_ROUTE.equals(route) // the buyer's system expects a cXML answer, even to a 500
-        ? cxmlSetup.internalError(correlationId) : Problem.internalError(correlationId));
+    }, correlationId -> switch (route) { // each caller gets a 500 it can show: cXML, an HTML page, a problem
+      case CXML_SETUP_ROUTE -> cxmlSetup.internalError(correlationId);
+      case "GET /punchout/oci/{connectionId}", "POST /punchout/oci/{connectionId}",
+           "GET /punchout/cxml/start/{sessionId}" -> HttpResponse.html(500, Html.errorPage("Punchout failed",
+          "Something went wrong on our side (correlation id " + correlationId + "). Please start the punchout again"
+              + " from your purchasing system."), StandardCharsets.UTF_8);
+      default -> Problem.internalError(correlationId);
+    });
   }
 }

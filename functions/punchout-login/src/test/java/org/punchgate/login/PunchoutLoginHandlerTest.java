@@ -82,4 +82,38 @@ class PunchoutLoginHandlerTest {
     event.setRouteKey("GET /nothing");
     assertEquals(404, handler.handleRequest(event, null).getStatusCode());
   }
+
+  /** A connection store whose engine fails with an Error, as an exhausted heap would. */
+  private static final class FailingConnections implements org.punchgate.connection.ConnectionStore {
+    @Override
+    public java.util.Optional<Connection> find(String connectionId) {
+      throw new OutOfMemoryError("Java heap space");
+    }
+
+    @Override
+    public java.util.Optional<Connection> findByAlias(org.punchgate.connection.ConnectionAlias alias) {
+      throw new StackOverflowError();
+    }
+
+    @Override
+    public void put(Connection connection) {
+      throw new UnsupportedOperationException();
+    }
+  }
+
+  @Test
+  void anyThrowableIsTheProtocolsOwn500() throws IOException {
+    var w = memory.wiring;
+    var failing = new PunchoutLoginHandler(new org.punchgate.wiring.Wiring(w.config(), w.sessions(),
+        new FailingConnections(), w.tokens(), w.ids(), w.clock()));
+    var oci = failing.handleRequest(event("oci-login-get.json"), null);
+    assertEquals(500, oci.getStatusCode());
+    assertTrue(oci.getHeaders().get("content-type").startsWith("text/html"), oci.getHeaders().toString());
+    assertTrue(oci.getBody().contains("correlation id"), oci.getBody());
+    var cxml = failing.handleRequest(event("cxml-setup-create.json"), null);
+    assertEquals(500, cxml.getStatusCode());
+    String body = cxml.getIsBase64Encoded() ? new String(java.util.Base64.getDecoder().decode(cxml.getBody()),
+        java.nio.charset.StandardCharsets.UTF_8) : cxml.getBody();
+    assertTrue(body.contains("<Status code=\"500\""), body);
+  }
 }

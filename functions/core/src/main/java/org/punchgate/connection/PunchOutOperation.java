@@ -1,4 +1,4 @@
-package org.punchgate.cxml;
+package org.punchgate.connection;
 
 import java.util.Optional;
 
