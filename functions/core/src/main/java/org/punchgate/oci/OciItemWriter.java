@@ -162,7 +162,9 @@ final class OciItemWriter {
         && cartCurrency != null && !cartCurrency.isEmpty()) {
       values.put(OciField.CURRENCY, new Value(cartCurrency, "currency", "the cart currency"));
     }
-    if (cartIdForQuote != null && !values.containsKey(OciField.EXT_QUOTE_ID)) {
+    // a line with a quotation item of its own names its own quotation: it is left as the shop sent it
+    if (cartIdForQuote != null && !values.containsKey(OciField.EXT_QUOTE_ID)
+        && !values.containsKey(OciField.EXT_QUOTE_ITEM)) {
       values.put(OciField.EXT_QUOTE_ID, new Value(cartIdForQuote, "cartId", "the cart id"));
     }
     if (!values.containsKey(OciField.QUANTITY) && quantityIfMissing != null && !quantityIfMissing.isBlank()) {
