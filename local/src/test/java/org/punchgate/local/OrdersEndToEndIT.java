@@ -160,6 +160,29 @@ class OrdersEndToEndIT {
   }
 
   @Test
+  void theBuyerSimulatorApprovesThePurchaseOrderAndTheErpPageShowsIt() throws Exception {
+    String cartId = transferCart(ociLogin("demo-oci3"));
+    String form = "connection=demo-oci3&cartId=" + URLEncoder.encode(cartId, StandardCharsets.UTF_8)
+        + "&orderNumber=PO-SIM-1";
+    String orderId = OrderId.forCart(cartId).value();
+    for (String attempt : List.of("approve", "send ping again")) {
+      var page = http.send(HttpRequest.newBuilder(runner.baseUrl().resolve("/buyer/approve"))
+          .header("Content-Type", "application/x-www-form-urlencoded")
+          .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, page.statusCode(), attempt);
+      assertTrue(page.body().contains("<code id=\"order-id\">" + orderId + "</code>"), attempt + ": " + page.body());
+      assertTrue(page.body().contains("Send ping again"), attempt);
+    }
+    var erp = http.send(HttpRequest.newBuilder(runner.baseUrl().resolve("/erp/")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, erp.statusCode());
+    assertTrue(erp.body().contains("data-order-id=\"" + orderId + "\""), erp.body());
+    assertTrue(erp.body().contains("PO-SIM-1"));
+    assertTrue(erp.body().contains("SCR-4X40-500"), "with its lines");
+    assertEquals(1, messagesFor(new OrderId(orderId)).size(), "the page consumed nothing");
+  }
+
+  @Test
   void refusalsWriteNothing() throws Exception {
     Session session = ociLogin("demo-oci5");
     String cartId = transferCart(session);
