@@ -183,6 +183,28 @@ class OrdersEndToEndIT {
   }
 
   @Test
+  void aHundredConcurrentPingsOnTheEnginesMakeOneOrderAndOneMessage() throws Exception {
+    String cartId = transferCart(ociLogin("demo-oci4"));
+    List<java.util.concurrent.Future<HttpResponse<String>>> answers = new ArrayList<>();
+    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(20)) {
+      for (int i = 0; i < 100; i++) {
+        answers.add(pool.submit(() -> ping("demo-oci4", "demo-oci4-pass", cartId, "4500077777")));
+      }
+      java.util.Set<String> bodies = new java.util.HashSet<>();
+      for (var answer : answers) {
+        assertEquals(200, answer.get().statusCode(), answer.get().body());
+        bodies.add(answer.get().body());
+      }
+      assertEquals(1, bodies.size(), "every ping answers the same order");
+    }
+    assertEquals(1, messagesFor(OrderId.forCart(cartId)).size());
+    assertEquals(1, runner.engines().dynamoDb().scan(b -> b.tableName(runner.engines().tableName("SessionsTable"))
+        .filterExpression("pk = :pk").expressionAttributeValues(java.util.Map.of(":pk",
+            software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("ORDER#" + OrderId.forCart(cartId)))))
+        .count(), "one order item");
+  }
+
+  @Test
   void refusalsWriteNothing() throws Exception {
     Session session = ociLogin("demo-oci5");
     String cartId = transferCart(session);
