@@ -200,6 +200,14 @@ public final class Bench {
       String cart100 = SampleInput.cartJson(options.smoke() ? 10 : 100);
       warm(options, report, "cXML cart return, " + (options.smoke() ? 10 : 100) + " lines", store,
           cartReturn, () -> Flows.cxmlCartReturn(wiring, cart100), budget);
+      warm(options, report, "PEPPOL login (PBKDF2 120k)", store, login, () -> Flows.peppolLogin(Flows.PEPPOL), budget);
+      warm(options, report, "PEPPOL login (hash 1 iteration)", store, login,
+          () -> Flows.peppolLogin(Flows.PEPPOL_LIGHT_HASH), budget);
+      for (int lines : sizes) {
+        String cart = SampleInput.cartJson(lines);
+        warm(options, report, "PEPPOL cart return, " + lines + " lines", store, cartReturn,
+            () -> Flows.peppolCartReturn(wiring, cart), budget);
+      }
     }
   }
 

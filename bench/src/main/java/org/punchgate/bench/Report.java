@@ -39,7 +39,8 @@ final class Report {
   /** Compares against the goals of the performance issue, and flags flows that did not answer as expected. */
   void check() {
     for (WarmLatency.Result r : warm) {
-      int expected = r.flow().startsWith("OCI login") ? 302 : 200; // cXML setup answers 200 with the StartPage
+      // OCI and PEPPOL logins redirect to the shop; cXML setup answers 200 with the StartPage
+      int expected = r.flow().startsWith("OCI login") || r.flow().startsWith("PEPPOL login") ? 302 : 200;
       if (!r.statuses().keySet().equals(java.util.Set.of(expected))) {
         notes.add("warm " + r.flow() + " (" + r.store() + ") answered " + r.statuses() + ", expected " + expected);
       }
@@ -59,6 +60,11 @@ final class Report {
     }
     warm.stream().filter(r -> r.flow().equals("OCI cart return, 100 lines") && r.store().equals("in-memory"))
         .findFirst().ifPresent(r -> goals.add(new Goal("warm CPU p99, 100-line OCI cart", "≤ 2 ms",
+            us(r.nanos().p99()) + " µs (status " + r.statuses().keySet() + ")",
+            r.nanos().p99() <= 2_000_000 && r.statuses().keySet().equals(java.util.Set.of(200)),
+            r.statuses().keySet().equals(java.util.Set.of(200)) ? "" : "the flow did not complete")));
+    warm.stream().filter(r -> r.flow().equals("PEPPOL cart return, 100 lines") && r.store().equals("in-memory"))
+        .findFirst().ifPresent(r -> goals.add(new Goal("warm CPU p99, 100-line PEPPOL cart", "≤ 2 ms",
             us(r.nanos().p99()) + " µs (status " + r.statuses().keySet() + ")",
             r.nanos().p99() <= 2_000_000 && r.statuses().keySet().equals(java.util.Set.of(200)),
             r.statuses().keySet().equals(java.util.Set.of(200)) ? "" : "the flow did not complete")));

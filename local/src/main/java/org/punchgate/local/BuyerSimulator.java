@@ -43,6 +43,7 @@ final class BuyerSimulator {
   private final List<DemoData.LoadedConnection> connections;
   private final CxmlBuyer cxml;
   private final OrderApproval approval;
+  private final PeppolBuyer peppol;
   private final RandomIds ids = new RandomIds();
   private final Map<String, Launch> launches = new ConcurrentHashMap<>();
 
@@ -51,9 +52,21 @@ final class BuyerSimulator {
    * @param gateway       where the simulator itself calls the gateway server to server
    */
   BuyerSimulator(String publicBaseUrl, URI gateway, List<DemoData.LoadedConnection> connections) {
+    this(publicBaseUrl, gateway, connections, null);
+  }
+
+  /** @param adminKey the runner's admin key, with which the PEPPOL mode makes login links */
+  BuyerSimulator(String publicBaseUrl, URI gateway, List<DemoData.LoadedConnection> connections, String adminKey) {
+    this(publicBaseUrl, gateway, connections, adminKey, null);
+  }
+
+  /** @param cxmlDtds folder of cXML DTDs that the cXML mode validates received messages against; null: none */
+  BuyerSimulator(String publicBaseUrl, URI gateway, List<DemoData.LoadedConnection> connections, String adminKey,
+      java.nio.file.Path cxmlDtds) {
     this.publicBaseUrl = publicBaseUrl;
     this.connections = connections.stream().filter(c -> c.connection().format().isOci()).toList();
-    this.cxml = new CxmlBuyer(publicBaseUrl, gateway, connections);
+    this.cxml = new CxmlBuyer(publicBaseUrl, gateway, connections, cxmlDtds);
+    this.peppol = new PeppolBuyer(publicBaseUrl, gateway, adminKey, connections);
     this.approval = new OrderApproval(gateway, connections);
   }
 
@@ -61,6 +74,9 @@ final class BuyerSimulator {
     String method = exchange.getRequestMethod();
     if (path.equals(CxmlBuyer.BASE) || path.startsWith(CxmlBuyer.BASE + "/")) {
       return cxml.handle(exchange, path, body);
+    }
+    if (path.equals(PeppolBuyer.BASE) || path.startsWith(PeppolBuyer.BASE + "/")) {
+      return peppol.handle(exchange, path, body);
     }
     if (path.equals(BASE) || path.equals(BASE + "/")) {
       return send(exchange, 200, "Buyer simulator", startPage());
@@ -249,7 +265,7 @@ final class BuyerSimulator {
     return "<p id=\"modes\">Plays: " + (cxmlMode
         ? "<a id=\"oci-mode\" href=\"" + BASE + "/\">SAP SRM (OCI)</a> &middot; <b>Ariba / Coupa (cXML)</b>"
         : "<b>SAP SRM (OCI)</b> &middot; <a id=\"cxml-mode\" href=\"" + CxmlBuyer.BASE + "/\">Ariba / Coupa (cXML)</a>")
-        + "</p>";
+        + " &middot; <a id=\"peppol-mode\" href=\"" + PeppolBuyer.BASE + "/\">Proceedo (PEPPOL)</a></p>";
   }
 
   private static String valueOr(String value, String fallback) {

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,6 +60,7 @@ final class CxmlBuyer {
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
   private final RandomIds ids = new RandomIds();
   private final Map<String, Launch> launches = new ConcurrentHashMap<>();
+  private final CxmlDtdValidator validator;
   /** The last cart each connection sent back: what edit and inspect reopen, as Ariba does. */
   private final Map<String, Cart> lastCarts = new ConcurrentHashMap<>();
 
@@ -67,6 +69,12 @@ final class CxmlBuyer {
    * @param gateway       where the setup request goes, server to server
    */
   CxmlBuyer(String publicBaseUrl, URI gateway, List<DemoData.LoadedConnection> connections) {
+    this(publicBaseUrl, gateway, connections, null);
+  }
+
+  /** @param dtds folder of cXML DTDs ({@code cXML-1.2.063.dtd}, ...) to validate received messages; null: none */
+  CxmlBuyer(String publicBaseUrl, URI gateway, List<DemoData.LoadedConnection> connections, Path dtds) {
+    this.validator = dtds == null ? null : new CxmlDtdValidator(dtds);
     this.publicBaseUrl = publicBaseUrl;
     this.gateway = gateway;
     this.connections = connections.stream().filter(c -> c.connection().cxml() != null).toList();
@@ -233,11 +241,12 @@ final class CxmlBuyer {
       lastCarts.put(launch.connectionId(), message.cart());
     }
     return send(exchange, 200, "Cart received",
-        receivedPage(launch, encoding, read.document(), message, new String(document, StandardCharsets.UTF_8)));
+        receivedPage(launch, encoding, read.document(), message, new String(document, StandardCharsets.UTF_8),
+            validation(document)));
   }
 
   private String receivedPage(Launch launch, String encoding, CxmlDocument document,
-                                     CxmlPayload.PunchOutOrderMessage message, String raw) {
+                              CxmlPayload.PunchOutOrderMessage message, String raw, String validation) {
     List<BuyerSimulator.ItemRow> rows = new ArrayList<>();
     for (CartLine line : message.cart().lines()) {
       Map<String, String> row = new LinkedHashMap<>();
@@ -266,6 +275,7 @@ final class CxmlBuyer {
         .append(message.operationAllowed() == null ? "" : message.operationAllowed().value())
         .append("</code>, Total <span id=\"total\">").append(plain(message.total())).append(' ')
         .append(escape(message.totalCurrency())).append("</span>.</p>");
+    html.append(validation);
     html.append(BuyerSimulator.itemsTable(rows));
     if (launch != null && !rows.isEmpty()) { // the cart id travels in SupplierOrderInfo/@orderID (README "Cart id")
       html.append("<h2>Purchase order</h2>").append(OrderApproval.form(launch.connectionId(),
@@ -291,6 +301,33 @@ final class CxmlBuyer {
         .append("<pre id=\"raw-document\">").append(escape(raw)).append("</pre>");
     html.append("<p><a href=\"").append(BASE).append("/\" id=\"again\">Start another punchout</a></p>");
     return html.toString();
+  }
+
+  /**
+   * The message checked against the DTD of its version, as SFTI's and Ariba's verifiers do: each error with its
+   * location, a green "valid" when there are none (same markup as the PEPPOL mode).
+   */
+  String validation(byte[] document) {
+    if (validator == null) {
+      return "<p class=\"notice\" id=\"validation-none\">Not validated: start the runner with "
+          + "-Dpunchgate.cxml.dtds=&lt;folder of cXML DTDs&gt; to check messages against their DTD.</p>";
+    }
+    return switch (validator.validate(document)) {
+      case CxmlDtdValidator.Report.Checked checked when checked.valid() ->
+          "<p class=\"ok\" id=\"validation-valid\" style=\"color:#080;font-weight:bold\">valid</p>";
+      case CxmlDtdValidator.Report.Checked checked -> {
+        StringBuilder html = new StringBuilder("<table id=\"validation-errors\"><tr><th>Rule</th><th>Location</th>"
+            + "<th>Text</th></tr>");
+        checked.findings().forEach(f -> html.append("<tr class=\"validation-error\"><td class=\"rule\">")
+            .append(escape(checked.dtd())).append("</td><td>line ").append(f.line()).append(':').append(f.column())
+            .append("</td><td>").append(escape(f.text())).append("</td></tr>"));
+        yield html.append("</table>").toString();
+      }
+      case CxmlDtdValidator.Report.NoDtd none -> "<p class=\"notice\" id=\"validation-none\">Not validated: "
+          + escape(none.reason()) + "</p>";
+      case CxmlDtdValidator.Report.Unreadable unreadable -> "<p class=\"error\" id=\"validation-unreadable\">"
+          + escape(unreadable.reason()) + " (line " + unreadable.line() + ")</p>";
+    };
   }
 
   private static int send(HttpExchange exchange, int status, String title, String body) throws IOException {

@@ -14,6 +14,10 @@ import org.punchgate.connection.Connection;
 import org.punchgate.connection.ConnectionJson;
 import org.punchgate.connection.ConnectionStore;
 import org.punchgate.json.Json;
+import org.punchgate.link.LoginLinkStore;
+import org.punchgate.link.LoginLinks;
+import org.punchgate.security.RandomIds;
+import java.time.Clock;
 
 /**
  * Loads the demo connections ({@code demo/connections.json}, with {@code {{port}}} replaced by the
@@ -40,6 +44,19 @@ final class DemoData {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The demo PEPPOL connection this runner makes a login link for at start. */
+  static final String DEMO_PEPPOL = "demo-peppol";
+
+  /**
+   * Makes a login link for {@code demo-peppol} that returns to the buyer simulator, and answers its URL; null
+   * when the demo data has no such connection.
+   */
+  static String demoLoginLink(ConnectionStore connections, LoginLinkStore links, String baseUrl) {
+    var made = new LoginLinks(connections, links, new RandomIds(), Clock.systemUTC())
+        .create(DEMO_PEPPOL, baseUrl + PeppolBuyer.BASE + "/return", "demo-buyer@nordby.example", null, baseUrl);
+    return made instanceof LoginLinks.Creation.Created created ? created.url() : null;
   }
 
   static List<LoadedConnection> loadSeed(ConnectionStore store, Path seed) {

@@ -263,11 +263,17 @@ final class DemoShop {
       return send(exchange, 200, "Cart", visit, html.toString());
     }
     html.append("<form class=\"inline\" method=\"post\" action=\"").append(BASE).append("/transfer\">")
-        .append(Pages.hidden("k", visit.key)).append("<button id=\"transfer-cart\">Transfer cart</button></form> ");
+        .append(Pages.hidden("k", visit.key)).append("<button id=\"transfer-cart\">")
+        .append(transferLabel(visit.session)).append("</button></form> ");
     html.append("<form class=\"inline\" method=\"post\" action=\"").append(BASE).append("/cancel\">")
         .append(Pages.hidden("k", visit.key)).append("<button id=\"cancel-punchout\">Cancel punchout</button></form>");
     html.append("<p><a href=\"").append(BASE).append("/catalog?k=").append(visit.key).append("\">Continue shopping</a></p>");
     return send(exchange, 200, "Cart", visit, html.toString());
+  }
+
+  /** What the transfer button says: PEPPOL buyers (Proceedo) know it as "Send order". */
+  static String transferLabel(SessionInfo session) {
+    return "PEPPOL_PUNCHOUT".equals(session.format()) ? "Send order" : "Transfer cart";
   }
 
   private int addToCart(HttpExchange exchange, Visit visit, String sku, String quantity) throws IOException {
@@ -334,7 +340,7 @@ final class DemoShop {
 
   /**
    * The cart in the shop API's JSON; a kit's parts become child lines where the buyer's format has them
-   * (OCI 5.0 item hierarchy, cXML composite items).
+   * (OCI 5.0 item hierarchy, cXML composite items, PEPPOL PartOf).
    */
   ObjectNode cartJson(Visit visit, boolean cancel) {
     ObjectNode root = Json.object();
@@ -343,7 +349,8 @@ final class DemoShop {
       root.put("cancel", true);
     }
     ArrayNode lines = root.putArray("lines");
-    boolean hierarchy = "OCI_5_0".equals(visit.session.format()) || "CXML".equals(visit.session.format());
+    boolean hierarchy = "OCI_5_0".equals(visit.session.format()) || "CXML".equals(visit.session.format())
+        || "PEPPOL_PUNCHOUT".equals(visit.session.format());
     int next = 1;
     synchronized (visit.cart) {
       if (cancel) {

@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.punchgate.aws.DynamoDbConnectionStore;
+import org.punchgate.aws.DynamoDbLoginLinkStore;
+import org.punchgate.security.RandomIds;
 
 /**
  * Runs the gateway on this machine: the template's HTTP API routes served on localhost by the functions'
@@ -27,7 +29,7 @@ import org.punchgate.aws.DynamoDbConnectionStore;
  * simulator. No AWS account, no Docker. The HTTP port opens only when engines, tables, queues and demo data
  * are ready: the banner and {@code GET /health} mark that moment.
  * <pre>
- * java -jar local/target/punchgate-local.jar [--port 3000] [--seed file.json]
+ * java -jar local/target/punchgate-local.jar [--port 3000] [--seed file.json] [--admin-key key]
  *      [--dynamodb-port 8000] [--sqs-port 9324] [--template path/to/template.yaml]
  * </pre>
  * Integration tests start it in their JVM on free ports:
@@ -45,6 +47,10 @@ public final class LocalRunner implements AutoCloseable {
   public static final String DEMO_TOKEN_SECRET = "punchgate-local-demo-secret-DO-NOT-USE-IN-PRODUCTION";
   /** Answers 200 with the engines' ports once the runner is ready (it listens on nothing before). */
   public static final String HEALTH = "/health";
+  /** Paths of the admin API: IAM-authorized on AWS, guarded by the admin key here. */
+  static final String ADMIN_PREFIX = "/admin/";
+  /** Folder of cXML DTDs the simulator's cXML mode validates received messages with (not shipped: cXML licence). */
+  public static final String CXML_DTDS_PROPERTY = "punchgate.cxml.dtds";
   /** The first line of the banner: printed when the runner is ready. */
   public static final String READY_LINE = "Punchgate is running locally (demo setup: not for production)";
 
@@ -52,7 +58,12 @@ public final class LocalRunner implements AutoCloseable {
    * Start options; a port of 0 picks a free one. {@code template} null: {@code ./template.yaml}, else
    * the one of the project this jar was built in. {@code seed} null: demo data only.
    */
-  public record Options(int port, int dynamoDbPort, int sqsPort, Path template, Path seed) {
+  public record Options(int port, int dynamoDbPort, int sqsPort, Path template, Path seed, String adminKey) {
+
+    /** Without an admin key: the runner makes one at start. */
+    public Options(int port, int dynamoDbPort, int sqsPort, Path template, Path seed) {
+      this(port, dynamoDbPort, sqsPort, template, seed, null);
+    }
 
     public static Options defaults() {
       return new Options(3000, LocalEngines.Ports.DEFAULTS.dynamoDb(), LocalEngines.Ports.DEFAULTS.sqs(), null, null);
@@ -64,7 +75,11 @@ public final class LocalRunner implements AutoCloseable {
     }
 
     public Options withSeed(Path seedFile) {
-      return new Options(port, dynamoDbPort, sqsPort, template, seedFile);
+      return new Options(port, dynamoDbPort, sqsPort, template, seedFile, adminKey);
+    }
+
+    public Options withAdminKey(String key) {
+      return new Options(port, dynamoDbPort, sqsPort, template, seed, key);
     }
 
     static Options parse(String[] args) {
@@ -83,11 +98,19 @@ public final class LocalRunner implements AutoCloseable {
           case "--dynamodb-port" -> new Options(o.port, port(arg, value), o.sqsPort, o.template, o.seed);
           case "--sqs-port" -> new Options(o.port, o.dynamoDbPort, port(arg, value), o.template, o.seed);
           case "--template" -> new Options(o.port, o.dynamoDbPort, o.sqsPort, Path.of(value), o.seed);
-          case "--seed" -> new Options(o.port, o.dynamoDbPort, o.sqsPort, o.template, Path.of(value));
+          case "--seed" -> o.withSeed(Path.of(value));
+          case "--admin-key" -> o.withAdminKey(adminKey(value));
           default -> throw new UsageException("unknown option " + arg);
         };
       }
       return o;
+    }
+
+    private static String adminKey(String value) {
+      if (value.length() < 16) {
+        throw new UsageException("--admin-key needs at least 16 characters");
+      }
+      return value;
     }
 
     private static int port(String option, String value) {
@@ -117,6 +140,8 @@ public final class LocalRunner implements AutoCloseable {
         --sqs-port <n>        ElasticMQ (SQS) port (default 9324)
         --template <file>     SAM template (default ./template.yaml, else the project's)
         --seed <file>         more connections: {"connections":[ ... ]} (see README "Configuration")
+        --admin-key <key>     the key of the admin API (/admin/...), at least 16 characters (default: a
+                              random one, printed at start); send it as Authorization: Bearer <key>
       A port of 0 picks a free one.""";
 
   /**
@@ -143,10 +168,14 @@ public final class LocalRunner implements AutoCloseable {
   private final ErpPage erp;
   private final URI baseUrl;
   private final List<DemoData.LoadedConnection> connections;
+  private final String adminKey;
+  private final String demoLoginLink;
 
   private LocalRunner(HttpServer server, ExecutorService executor, LocalEngines engines, boolean ownsEngines,
       TemplateRoutes routes, FunctionHost functions, DemoShop shop, BuyerSimulator buyer, URI baseUrl,
-      List<DemoData.LoadedConnection> connections) {
+      List<DemoData.LoadedConnection> connections, String adminKey, String demoLoginLink) {
+    this.adminKey = adminKey;
+    this.demoLoginLink = demoLoginLink;
     this.server = server;
     this.executor = executor;
     this.engines = engines;
@@ -253,12 +282,17 @@ public final class LocalRunner implements AutoCloseable {
       FunctionHost functions = new FunctionHost(routes.handlers(), sam.functionGlobal("Timeout").asInt(15));
       functions.problems().forEach((handler, problem) -> System.err.println("warning: " + problem));
 
+      String adminKey = options.adminKey() != null ? options.adminKey() : new RandomIds().newId(24);
+      String demoLink = DemoData.demoLoginLink(store, new DynamoDbLoginLinkStore(engines.dynamoDb(),
+          env.get("MAPPINGS_TABLE")), baseUrl.toString());
       DemoShop shop = new DemoShop(DemoCatalog.load(), URI.create("http://127.0.0.1:" + port));
-      BuyerSimulator buyer = new BuyerSimulator(baseUrl.toString(), URI.create("http://127.0.0.1:" + port), connections);
+      String dtds = System.getProperty(CXML_DTDS_PROPERTY);
+      BuyerSimulator buyer = new BuyerSimulator(baseUrl.toString(), URI.create("http://127.0.0.1:" + port), connections,
+          adminKey, dtds == null || dtds.isBlank() ? null : Path.of(dtds));
       // binding opens the port: only now, with engines, tables, queues and demo data ready
       server = bind(port);
       LocalRunner runner = new LocalRunner(server, executor, engines, ownsEngines, routes, functions, shop, buyer,
-          baseUrl, List.copyOf(connections));
+          baseUrl, List.copyOf(connections), adminKey, demoLink);
       server.createContext("/", runner::serve);
       server.setExecutor(executor);
       server.start();
@@ -354,6 +388,13 @@ public final class LocalRunner implements AutoCloseable {
       } else if ((path.equals(ErpPage.BASE) || path.equals(ErpPage.BASE + "/")) && method.equals("GET")) {
         route = "GET " + ErpPage.BASE + "/";
         status = erp.handle(exchange);
+      } else if (path.startsWith(ADMIN_PREFIX) && !AdminKey.matches(adminKey, exchange.getRequestHeaders().getFirst("Authorization"))) {
+        // on AWS, IAM authorizes these routes; here the runner's admin key stands in for it
+        route = method + " " + ADMIN_PREFIX + "...";
+        exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
+        Exchanges.send(exchange, status = 401, "application/problem+json", ("{\"type\":\"about:blank\",\"title\":"
+            + "\"Unauthorized\",\"status\":401,\"detail\":\"The admin API needs Authorization: Bearer <admin key>"
+            + " (printed at start, or set with --admin-key).\"}").getBytes(StandardCharsets.UTF_8));
       } else if (path.equals(HEALTH) && method.equals("GET")) {
         route = "GET " + HEALTH;
         Exchanges.send(exchange, status = 200, "application/json", health().getBytes(StandardCharsets.UTF_8));
@@ -443,6 +484,10 @@ public final class LocalRunner implements AutoCloseable {
     b.append("  Gateway API       ").append(baseUrl).append("/\n");
     b.append("  Readiness         ").append(baseUrl).append(HEALTH).append('\n');
     routes.routes().forEach(r -> b.append("      ").append(String.format("%-44s", r.routeKey())).append(r.functionId()).append('\n'));
+    b.append("\n  Admin API key     ").append(adminKey).append("   (Authorization: Bearer <key>; --admin-key sets one)\n");
+    if (demoLoginLink != null) {
+      b.append("  PEPPOL login link ").append(demoLoginLink).append("   (demo-peppol)\n");
+    }
     b.append("\n  moto (DynamoDB)   ").append(engines.dynamoDbEndpoint()).append("  tables: ")
         .append(String.join(", ", engines.tables().values())).append('\n');
     b.append("  ElasticMQ (SQS)   ").append(engines.sqsEndpoint()).append('\n');
@@ -474,6 +519,16 @@ public final class LocalRunner implements AutoCloseable {
   /** The runner's own URL, {@code http://localhost:<port>} (also PUBLIC_BASE_URL of the functions). */
   public URI baseUrl() {
     return baseUrl;
+  }
+
+  /** The key of the admin API in this run. */
+  public String adminKey() {
+    return adminKey;
+  }
+
+  /** The demo-peppol connection's login link made at start (null without that connection). */
+  public String demoLoginLink() {
+    return demoLoginLink;
   }
 
   public int port() {

@@ -177,6 +177,53 @@ class BrowserRoundTripIT {
     screenshotOfReceivedItems("cxml-roundtrip.png");
   }
 
+  @Test
+  void peppolPostedLoginSendOrderArrivesAsAValidCatalogueInTheSimulatorsTable(LocalRunner runner) throws IOException {
+    browser.get(runner.baseUrl() + "/buyer/peppol/");
+    browser.findElement(By.id("post-login")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("catalog")));
+    assertTrue(text(By.id("buyer")).contains("nordby-buyers"), text(By.id("buyer")));
+    addToCart("DRL-18V-KIT", "1", 1);
+    addToCart("SCR-4X40-TX", "300", 2);
+    browser.findElement(By.id("cart-link")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("cart")));
+    assertEquals("Send order", text(By.id("transfer-cart")), "PEPPOL buyers know the transfer as Send order");
+    browser.findElement(By.id("transfer-cart")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("received-items")));
+
+    assertEquals("valid", text(By.id("validation-valid")), "the BIS 3 schematron finds no error");
+    var lines = receivedItems();
+    assertEquals(3, lines.size(), "the kit, its batteries (PartOf the kit), the screws: " + lines);
+    assertEquals("DRL-18V-KIT", lines.get(1).get("PartOf"), lines.get(1).toString());
+    assertEquals("S 25 %", lines.get(0).get("Tax"), "the connection's default VAT");
+    assertEquals("100", lines.get(2).get("BaseQuantity"), "screws are priced per 100");
+    assertEquals("300", lines.get(2).get("Quantity"));
+    assertTrue(text(By.id("raw-xml")).contains("urn:fdc:peppol.eu:poacc:trns:punch_out:3"));
+    screenshotOfReceivedItems("peppol-roundtrip.png");
+  }
+
+  @Test
+  void peppolLoginLinkOpensTheShopAndCancelReturnsNoCartThenARevokedLinkIsGone(LocalRunner runner) {
+    browser.get(runner.baseUrl() + "/buyer/peppol/");
+    browser.findElement(By.id("create-link")).click();
+    String link = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login-link"))).getDomAttribute("href");
+    browser.findElement(By.id("login-link")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("catalog")));
+    addToCart("LUB-MULTI-400", "1", 1);
+    browser.findElement(By.id("cart-link")).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("cancel-punchout"))).click();
+    assertTrue(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("no-cart"))).isDisplayed());
+
+    browser.get(runner.baseUrl() + "/buyer/peppol/");
+    browser.findElement(By.id("create-link")).click();
+    String revoked = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login-link"))).getDomAttribute("href");
+    browser.findElement(By.id("revoke-link")).click();
+    assertTrue(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("revoked"))).getText().contains("200"));
+    browser.get(revoked);
+    assertEquals("Login link no longer valid", browser.getTitle());
+    assertTrue(!link.equals(revoked), "every link is new");
+  }
+
   /** The buyer creates a cart over cXML, then reopens it with the simulator's Edit button, changes and returns it. */
   @Test
   void cxmlCartCreatedInTheShopCanBeEditedFromTheBuyerSimulator(LocalRunner runner) {

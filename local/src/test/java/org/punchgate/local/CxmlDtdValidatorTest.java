@@ -73,4 +73,15 @@ class CxmlDtdValidatorTest {
     assertInstanceOf(CxmlDtdValidator.Report.Unreadable.class,
         validator().validate(evil.getBytes(StandardCharsets.UTF_8)));
   }
+
+  @Test
+  void theSimulatorsCxmlModeShowsValidOrEachErrorWithItsLocation() throws IOException {
+    var buyer = new CxmlBuyer("http://localhost:3000", java.net.URI.create("http://127.0.0.1:3000"),
+        java.util.List.of(), cxmlSamples().resolve("dtd"));
+    assertTrue(buyer.validation(sample(POOM).getBytes(StandardCharsets.UTF_8)).contains("id=\"validation-valid\""));
+    String broken = sample(POOM).replaceFirst("(?s)<BuyerCookie>.*?</BuyerCookie>", "");
+    String page = buyer.validation(broken.getBytes(StandardCharsets.UTF_8));
+    assertTrue(page.contains("class=\"validation-error\"") && page.contains("cXML-1.2.050.dtd")
+        && page.contains("line "), page);
+  }
 }

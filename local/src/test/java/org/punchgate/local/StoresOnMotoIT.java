@@ -12,6 +12,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
+import org.punchgate.aws.DynamoDbLoginLinkStore;
+import org.punchgate.link.LoginLinkStore;
+import org.punchgate.link.LoginLinkStoreContract;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.punchgate.aws.TableKeys;
@@ -61,6 +64,35 @@ class StoresOnMotoIT {
 
   private DynamoDbSessionStore sessions(DynamoDbClient client) {
     return new DynamoDbSessionStore(client, engines.tableName("SessionsTable"), RETENTION);
+  }
+
+  @Nested
+  class LoginLinks extends LoginLinkStoreContract {
+    @Override
+    protected LoginLinkStore store() {
+      return new DynamoDbLoginLinkStore(engines.dynamoDb(), engines.tableName("MappingsTable"));
+    }
+  }
+
+  @Nested
+  class LoginLinksOnAnEngineThatReturnsNoOldItem extends LoginLinkStoreContract {
+    private final Calls calls = new Calls(true);
+    private DynamoDbClient client;
+
+    @BeforeEach
+    void countingClient() {
+      client = client(engines, calls);
+    }
+
+    @AfterEach
+    void closeClient() {
+      client.close();
+    }
+
+    @Override
+    protected LoginLinkStore store() {
+      return new DynamoDbLoginLinkStore(client, engines.tableName("MappingsTable"));
+    }
   }
 
   @Nested

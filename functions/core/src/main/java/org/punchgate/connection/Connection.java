@@ -56,6 +56,11 @@ public record Connection(
     return protocol instanceof CxmlSettings cxml ? cxml : null;
   }
 
+  /** The PEPPOL settings of a PEPPOL punch-out connection; null for other protocols. */
+  public PeppolSettings peppol() {
+    return protocol instanceof PeppolSettings peppol ? peppol : null;
+  }
+
   /** Whether this connection is found by {@code alias} (a cXML Sender credential, ...). */
   public boolean hasAlias(ConnectionAlias alias) {
     return protocol != null && protocol.aliases().contains(alias);

@@ -36,6 +36,9 @@ public final class ConnectionJson {
     String shopStartUrl = required(n, "shopStartUrl", problems);
     JsonNode cxmlNode = n.get("cxml");
     CxmlSettings cxml = cxmlNode == null || cxmlNode.isNull() ? null : readCxml(cxmlNode, problems);
+    JsonNode peppolNode = n.get("peppol");
+    PeppolSettings peppol = format != ConnectionFormat.PEPPOL_PUNCHOUT ? null
+        : PeppolJson.read(peppolNode == null || peppolNode.isNull() ? Json.object() : peppolNode, problems);
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(String.join("; ", problems));
     }
@@ -58,7 +61,7 @@ public final class ConnectionJson {
         new FieldMapping(mapping),
         Json.stringMap(n, "unitMap"),
         cls == null || cls.isNull() ? null : new Classification(Json.text(cls, "scheme"), Json.text(cls, "code")),
-        cxml);
+        cxml != null ? cxml : peppol);
   }
 
   /** The stored hash, or the hash of a seed's plain {@code password} (OCI) or {@code sharedSecret} (cXML). */
@@ -114,6 +117,9 @@ public final class ConnectionJson {
     }
     if (c.cxml() != null) {
       n.set("cxml", writeCxml(c.cxml()));
+    }
+    if (c.peppol() != null) {
+      n.set("peppol", PeppolJson.write(c.peppol()));
     }
     return n;
   }

@@ -12,14 +12,43 @@ import org.punchgate.connection.CxmlCredential;
  * these types existed read unchanged. The records live here rather than in their protocol packages
  * because a sealed type's records must share its package (no module system in a Lambda jar).
  */
-public sealed interface CallUp permits CallUp.Oci, CallUp.Cxml {
+public sealed interface CallUp permits CallUp.Oci, CallUp.Cxml, CallUp.Peppol {
 
   /** The stored form: name to value, in a stable order, absent values left out. */
   Map<String, String> stored();
 
   /** Rebuilds the call-up of a session of {@code format} from its stored form. */
   static CallUp fromStored(ConnectionFormat format, Map<String, String> stored) {
-    return format == ConnectionFormat.CXML ? Cxml.fromStored(stored) : Oci.fromStored(stored);
+    return switch (format) {
+      case CXML -> Cxml.fromStored(stored);
+      case PEPPOL_PUNCHOUT -> Peppol.fromStored(stored);
+      case OCI_3_0, OCI_4_0, OCI_5_0 -> Oci.fromStored(stored);
+    };
+  }
+
+  /**
+   * How a PEPPOL punch-out session was opened (SPECS §3.2): the buyer's return service the Base64 cart is
+   * posted to, the buyer reference that goes to ReceiverParty/Contact/ID, and, for a session opened by a
+   * login link, that link's public id (null after a posted login).
+   */
+  record Peppol(String returnUrl, String buyerReference, String loginLinkId) implements CallUp {
+
+    public static final String RETURN_URL = "returnUrl";
+    public static final String BUYER_REFERENCE = "buyerReference";
+    public static final String LOGIN_LINK = "loginLinkId";
+
+    @Override
+    public Map<String, String> stored() {
+      Map<String, String> c = new LinkedHashMap<>();
+      Cxml.put(c, RETURN_URL, returnUrl);
+      Cxml.put(c, BUYER_REFERENCE, buyerReference);
+      Cxml.put(c, LOGIN_LINK, loginLinkId);
+      return Collections.unmodifiableMap(c);
+    }
+
+    static Peppol fromStored(Map<String, String> s) {
+      return new Peppol(s.get(RETURN_URL), s.get(BUYER_REFERENCE), s.get(LOGIN_LINK));
+    }
   }
 
   /**

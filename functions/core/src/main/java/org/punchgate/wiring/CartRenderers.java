@@ -7,6 +7,7 @@ import org.punchgate.connection.ConnectionFormat;
 import org.punchgate.cxml.CxmlCartRenderer;
 import org.punchgate.cxml.PayloadIds;
 import org.punchgate.oci.OciCartRenderer;
+import org.punchgate.peppol.PeppolCartRenderer;
 import org.punchgate.returnform.CartRenderer;
 
 /** The cart renderer of every protocol the gateway speaks, by connection format. */
@@ -22,6 +23,7 @@ public final class CartRenderers {
     renderers.put(ConnectionFormat.OCI_5_0, oci);
     renderers.put(ConnectionFormat.CXML,
         new CxmlCartRenderer(new PayloadIds(wiring.ids(), wiring.clock(), payloadHost(wiring)), wiring.clock()));
+    renderers.put(ConnectionFormat.PEPPOL_PUNCHOUT, new PeppolCartRenderer(wiring.clock()));
     return renderers;
   }
 

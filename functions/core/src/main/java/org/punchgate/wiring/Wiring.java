@@ -6,6 +6,10 @@ import org.punchgate.connection.ConnectionStore;
 import org.punchgate.aws.DynamoDbConnectionStore;
 import org.punchgate.security.RandomIds;
 import org.punchgate.aws.DynamoDbSessionStore;
+import org.punchgate.aws.DynamoDbLoginLinkStore;
+import org.punchgate.link.InMemoryLoginLinkStore;
+import org.punchgate.link.LoginLinkStore;
+import org.punchgate.link.LoginLinks;
 import org.punchgate.session.SessionStore;
 import org.punchgate.token.PunchoutTokens;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -22,7 +26,19 @@ public record Wiring(
     ConnectionStore connections,
     PunchoutTokens tokens,
     RandomIds ids,
-    Clock clock) {
+    Clock clock,
+    LoginLinkStore links) {
+
+  /** Without login links (in memory): for tests and the benchmark that do not follow links. */
+  public Wiring(Config config, SessionStore sessions, ConnectionStore connections, PunchoutTokens tokens,
+      RandomIds ids, Clock clock) {
+    this(config, sessions, connections, tokens, ids, clock, new InMemoryLoginLinkStore());
+  }
+
+  /** The login link service over this wiring's stores. */
+  public LoginLinks loginLinks() {
+    return new LoginLinks(connections, links, ids, clock);
+  }
 
   public static Wiring fromEnvironment() {
     Config config = Config.load();
@@ -38,6 +54,7 @@ public record Wiring(
         new DynamoDbConnectionStore(dynamoDb, config.mappingsTable()),
         new PunchoutTokens(config.tokenSecret(), clock),
         new RandomIds(),
-        clock);
+        clock,
+        new DynamoDbLoginLinkStore(dynamoDb, config.mappingsTable()));
   }
 }

@@ -31,6 +31,31 @@ class ConnectionJsonTest {
         + " cxml: returnEncoding must be cxml-base64 or cxml-urlencoded", refused.getMessage());
   }
 
+  @Test
+  void peppolSettingsRoundTripAndADocumentWithoutThemGetsTheDefaults() {
+    var connection = org.punchgate.testing.Fixtures.peppolConnection("p1");
+    var read = ConnectionJson.read(ConnectionJson.write(connection), null);
+    assertEquals(connection.peppol(), read.peppol());
+    assertEquals("S", read.peppol().defaultVatCategory());
+    var bare = ConnectionJson.read(Json.parse("""
+        {"id":"p2","format":"PEPPOL_PUNCHOUT","userGroup":"g","shopStartUrl":"https://shop.example/start"}
+        """.getBytes(java.nio.charset.StandardCharsets.UTF_8)), null);
+    assertEquals(PeppolSettings.LoginNames.DEFAULT, bare.peppol().login());
+    assertEquals("RETURN_URL", bare.peppol().login().returnUrl());
+    assertEquals("BUYER_REFERENCE", bare.peppol().login().buyerReference());
+    assertEquals("cart", bare.peppol().cartField());
+  }
+
+  @Test
+  void aBadPeppolEncodingIsOneMoreProblem() {
+    var doc = Json.parse("""
+        {"id":"p3","format":"PEPPOL_PUNCHOUT","userGroup":"g","shopStartUrl":"https://s.example/",
+         "peppol":{"encoding":"UTF-16"}}
+        """.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    var refused = assertThrows(IllegalArgumentException.class, () -> ConnectionJson.read(doc, null));
+    assertEquals("peppol: encoding must be UTF-8 or ISO-8859-1", refused.getMessage());
+  }
+
   private static final String CXML = """
       {"id":"c","format":"CXML","userGroup":"g","shopStartUrl":"https://shop.example/","secretHash":"x",
        "cxml":{"sender":[{"domain":"NetworkID","identity":"AN1"}],"returnEncoding":"cxml-base64"%s}}

@@ -18,6 +18,7 @@ import org.punchgate.connection.FieldMapping;
 import org.punchgate.connection.LoginParameterNames;
 import org.punchgate.connection.CxmlCredential;
 import org.punchgate.connection.CxmlSettings;
+import org.punchgate.connection.PeppolSettings;
 import org.punchgate.security.SecretHash;
 import org.punchgate.token.PunchoutTokens;
 
@@ -65,10 +66,24 @@ public final class Fixtures {
         new Classification("UNSPSC", "31000000"), settings);
   }
 
+  /**
+   * A PEPPOL connection like the local runner's {@code demo-peppol}: user {@code demo-peppol}, password
+   * {@code demo-peppol-pass}, default VAT S 25 %, the buyer's return address on localhost:3000.
+   */
+  public static Connection peppolConnection(String id) {
+    PeppolSettings settings = new PeppolSettings(null, null, false, "S", new BigDecimal("25"), null, false, null,
+        new PeppolSettings.Party("0007", "5567321707", null, null, "Punchgate Demo Supplies AB"),
+        new PeppolSettings.Party("0007", "2120001231", null, null, "Region Nordby"));
+    return new Connection(id, "Test " + id, true, ConnectionFormat.PEPPOL_PUNCHOUT, "nordby-buyers", null, "demo-peppol",
+        hash("demo-peppol-pass"), List.of("http://localhost:3000", "http://127.0.0.1:3000"),
+        "http://localhost:3000/shop/", Duration.ofMinutes(60), FieldMapping.EMPTY, Map.of(),
+        new Classification("UNSPSC", "31000000"), settings);
+  }
+
   public static Connection inactive(Connection c) {
     return new Connection(c.id(), c.name(), false, c.format(), c.userGroup(), c.loginParameters(), c.username(),
         c.secretHash(), c.allowedReturnOrigins(), c.shopStartUrl(), c.sessionLifetime(), c.fieldMapping(),
-        c.unitMap(), c.defaultClassification(), c.cxml());
+        c.unitMap(), c.defaultClassification(), c.protocol());
   }
 
   public static CartLine line(String lineId, String sku, String description, String quantity, String unitPrice) {

@@ -17,6 +17,8 @@ import org.punchgate.lambda.Priming;
 import org.punchgate.lambda.SnapStartHooks;
 import org.punchgate.oci.OciLogin;
 import org.punchgate.oci.OciLoginHttp;
+import org.punchgate.peppol.PeppolLogin;
+import org.punchgate.peppol.PeppolLoginHttp;
 
 /** Lambda entry for the punchout login routes: turns each event into a call on a login service. */
 public final class PunchoutLoginHandler
@@ -27,6 +29,7 @@ public final class PunchoutLoginHandler
   private final OciLoginHttp ociLogin;
   private final CxmlSetupHttp cxmlSetup;
   private final CxmlStartPage cxmlStartPage;
+  private final PeppolLoginHttp peppolLogin;
   private final SnapStartHooks snapStart; // held here: the CRaC context keeps its resources weakly
 
   public PunchoutLoginHandler() {
@@ -42,6 +45,8 @@ public final class PunchoutLoginHandler
         wiring.clock()), wiring.config().maxBodyBytes());
     this.cxmlSetup = new CxmlSetupHttp(new CxmlSetupService(wiring.connections(), wiring.sessions(), wiring.ids(),
         wiring.clock()), wiring.ids(), wiring.clock(), wiring.config().publicBaseUrl(), wiring.config().maxBodyBytes());
+    this.peppolLogin = new PeppolLoginHttp(new PeppolLogin(wiring.connections(), wiring.sessions(),
+        wiring.loginLinks(), wiring.tokens(), wiring.ids(), wiring.clock()), wiring.config().maxBodyBytes());
     this.cxmlStartPage = new CxmlStartPage(wiring.sessions(), wiring.tokens(), wiring.ids(), wiring.clock());
     this.snapStart = !snapStart ? null : SnapStartHooks.register(
         () -> Priming.run(wiring.config(), PunchoutLoginHandler::new, Priming::login), wiring.ids());
@@ -58,6 +63,8 @@ public final class PunchoutLoginHandler
       case "GET /punchout/oci/{connectionId}", "POST /punchout/oci/{connectionId}" -> ociLogin.login(request);
       case CXML_SETUP_ROUTE -> cxmlSetup.handle(request);
       case "GET /punchout/cxml/start/{sessionId}" -> cxmlStartPage.handle(request);
+      case "POST /punchout/peppol/{connectionId}" -> peppolLogin.postedLogin(request);
+      case "GET /punchout/link/{linkId}" -> peppolLogin.linkLogin(request);
       default -> Problem.response(404, "Not found", "No such route: " + route);
     }, correlationId -> switch (route) { // each caller gets a 500 it can show: cXML, an HTML page, a problem
       case CXML_SETUP_ROUTE -> cxmlSetup.internalError(correlationId);

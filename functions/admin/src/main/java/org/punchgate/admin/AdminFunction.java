@@ -1,0 +1,37 @@
+package org.punchgate.admin;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import org.punchgate.lambda.HttpFunction;
+import org.punchgate.wiring.Wiring;
+
+/**
+ * Lambda entry for the admin API ({@code /admin/...}, IAM-authorized in template.yaml): every route group of the
+ * admin API is listed here, once.
+ */
+public final class AdminFunction implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+  private final AdminRouter router;
+
+  public AdminFunction() {
+    this(Wiring.fromEnvironment()); // wired once per container
+  }
+
+  AdminFunction(Wiring wiring) {
+    this.router = AdminRouter.of(
+        new LinkRoutes(wiring.loginLinks(), wiring.config().publicBaseUrl(), wiring.config().maxBodyBytes(),
+            wiring.clock()));
+  }
+
+  AdminRouter router() {
+    return router;
+  }
+
+  @Override
+  public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    String route = event.getRouteKey() == null ? "" : event.getRouteKey();
+    return HttpFunction.handle(event, context, request -> router.handle(route, request));
+  }
+}
