@@ -60,6 +60,16 @@ class OrdersEndToEndIT {
     return fromShopStart(login.headers().firstValue("location").orElseThrow());
   }
 
+  private Session peppolLogin() throws Exception {
+    String body = "USERNAME=demo-peppol&PASSWORD=demo-peppol-pass&RETURN_URL="
+        + URLEncoder.encode("http://127.0.0.1:" + runner.port() + "/buyer/peppol/return", StandardCharsets.UTF_8);
+    var login = http.send(HttpRequest.newBuilder(runner.baseUrl().resolve("/punchout/peppol/demo-peppol"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(302, login.statusCode(), login.body());
+    return fromShopStart(login.headers().firstValue("location").orElseThrow());
+  }
+
   private Session cxmlLogin() throws Exception {
     String setup = Json.parse(Files.readAllBytes(Path.of("../events/cxml-setup-create.json"))).get("body").asText()
         .replace("http://localhost:3000/buyer/cxml/return", runner.baseUrl() + CxmlBuyer.RETURN_PATH);
@@ -157,6 +167,11 @@ class OrdersEndToEndIT {
   @Test
   void cxmlSetupCartPingAndOneMessage() throws Exception {
     completesWithOneMessage(cxmlLogin(), "demo-cxml", "demo-cxml-secret", "demo-cxml");
+  }
+
+  @Test
+  void peppolLoginCartPingAndOneMessage() throws Exception {
+    completesWithOneMessage(peppolLogin(), "demo-peppol", "demo-peppol-pass", "demo-peppol");
   }
 
   @Test
