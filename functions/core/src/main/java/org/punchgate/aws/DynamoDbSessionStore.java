@@ -159,8 +159,12 @@ public final class DynamoDbSessionStore implements SessionStore, SessionOrders {
           old = dynamoDb.getItem(b -> b.tableName(table).key(key(pk(sessionId), SK)).consistentRead(true)).item();
         }
         OrderOutcome outcome = refusal(sessionId, order.connectionId(), old, now);
-        if (outcome != null || attempt == ORDER_ATTEMPTS) {
-          return outcome != null ? outcome : new OrderOutcome.NotTransferred(SessionStatus.TRANSFERRED);
+        if (outcome != null) {
+          return outcome;
+        }
+        if (attempt == ORDER_ATTEMPTS) {
+          // still TRANSFERRED after repeated conflicts: a 500 asks the caller to retry, and nothing was written
+          throw new IllegalStateException("ordering session kept conflicting with concurrent writes", e);
         }
       }
     }
