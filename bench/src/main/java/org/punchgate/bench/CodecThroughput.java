@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import com.helger.ubl21.UBL21Marshaller;
 import org.punchgate.bench.baseline.Baselines;
 import org.punchgate.cart.Cart;
 import org.punchgate.wiring.Wiring;
@@ -19,11 +20,12 @@ import org.punchgate.returnform.ReturnForm;
 import org.punchgate.returnform.ReturnFormPage;
 import org.punchgate.session.Session;
 import org.punchgate.lambda.SampleInput;
+import org.punchgate.punchin.PunchInFixtures;
 
 /**
  * Codec throughput, ours beside the baseline a typical implementation would use, in the same run on the
  * same input: parsing every cXML sample of the conformance set, writing a 100-line PunchOutOrderMessage
- * and a 100-line OCI form. MB/s counts input bytes for parsers and output bytes for writers (1 MB = 10^6
+ * and a 100-line OCI form, reading a 1,000-line UBL order. MB/s counts input bytes for parsers and output bytes for writers (1 MB = 10^6
  * bytes); the ratio compares documents per second, so a writer that emits fewer bytes gains nothing by it.
  */
 final class CodecThroughput {
@@ -107,7 +109,21 @@ final class CodecThroughput {
     }
     codecs.add(new Codec(ociTask, "JDK DOM + Transformer (HTML)", false,
         () -> baselines.domOciForm(cart, SampleInput.HOOK_URL).length));
+    codecs.addAll(ublOrderRead());
     return codecs;
+  }
+
+  /** The PunchIn reading side by side with a JAXB reader (ph-ubl, no schema) on the same 1,000-line order. */
+  static List<Codec> ublOrderRead() {
+    byte[] order = PunchInFixtures.bis3Order(UblOrderReading.LINES);
+    String task = "UBL Order read, " + UblOrderReading.LINES + " lines";
+    var jaxb = UBL21Marshaller.order();
+    jaxb.setUseSchema(false);
+    return List.of(
+        new Codec(task, "Punchgate sniff + streaming UblOrderReader", true,
+            () -> UblOrderReading.ours(order).order().lines().size() == UblOrderReading.LINES ? order.length : 0),
+        new Codec(task, "ph-ubl JAXB (no schema)", false,
+            () -> jaxb.read(order).getOrderLineCount() == UblOrderReading.LINES ? order.length : 0));
   }
 
   static List<Result> measure(List<Codec> codecs, double secondsEach) throws Exception {

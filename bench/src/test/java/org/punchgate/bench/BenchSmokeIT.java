@@ -39,7 +39,7 @@ class BenchSmokeIT {
     assertFalse(json.get("codecs").isEmpty(), "codec throughput ran");
     assertFalse(json.get("cost").isEmpty(), "cost per flow ran");
     for (JsonNode warm : json.get("warm")) {
-      int expected = warm.get("flow").asText().startsWith("OCI login") ? 302 : 200;
+      int expected = Report.expectedStatus(warm.get("flow").asText());
       warm.get("statuses").fieldNames().forEachRemaining(status ->
           assertEquals(Integer.toString(expected), status, warm.get("flow").asText() + " " + warm.get("store").asText()));
     }

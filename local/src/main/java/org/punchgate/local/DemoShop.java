@@ -88,8 +88,8 @@ final class DemoShop {
     if (path.equals(BASE + "/checkout")) {
       return send(exchange, 403, "Checkout is not available in a punchout session",
           "<p class=\"error\" id=\"checkout-refused\">You came here from your procurement system, so this shop does not "
-              + "place an order. Use <b>Transfer cart</b> to send the cart back to your procurement system, where "
-              + "it is approved and ordered.</p>" + backLink(form.first("k")));
+              + "place an order. Use <b>" + checkoutWord(form.first("k")) + "</b> to send the cart back to your "
+              + "procurement system, where it is approved and ordered.</p>" + backLink(form.first("k")));
     }
     Visit visit = visits.get(String.valueOf(form.first("k")));
     if (visit == null) {
@@ -269,6 +269,12 @@ final class DemoShop {
         .append(Pages.hidden("k", visit.key)).append("<button id=\"cancel-punchout\">Cancel punchout</button></form>");
     html.append("<p><a href=\"").append(BASE).append("/catalog?k=").append(visit.key).append("\">Continue shopping</a></p>");
     return send(exchange, 200, "Cart", visit, html.toString());
+  }
+
+  /** The transfer button's words for the visit a checkout request names, if any. */
+  private String checkoutWord(String key) {
+    Visit visit = key == null ? null : visits.get(key);
+    return visit == null ? "Transfer cart" : transferLabel(visit.session);
   }
 
   /** What the transfer button says: PEPPOL buyers (Proceedo) know it as "Send order". */

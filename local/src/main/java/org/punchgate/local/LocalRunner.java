@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.punchgate.aws.DynamoDbConnectionStore;
 import org.punchgate.aws.DynamoDbLoginLinkStore;
+import org.punchgate.aws.DynamoDbPunchInMappings;
 import org.punchgate.security.RandomIds;
 
 /**
@@ -139,7 +140,9 @@ public final class LocalRunner implements AutoCloseable {
         --dynamodb-port <n>   DynamoDB engine (moto) port (default 8000)
         --sqs-port <n>        ElasticMQ (SQS) port (default 9324)
         --template <file>     SAM template (default ./template.yaml, else the project's)
-        --seed <file>         more connections: {"connections":[ ... ]} (see README "Configuration")
+        --seed <file>         more connections, and PunchIn customers, products and prices:
+                              {"connections":[ ... ], "customers":[ ... ], "products":[ ... ], "prices":[ ... ]}
+                              (see README "Configuration" and "PunchIn mappings")
         --admin-key <key>     the key of the admin API (/admin/...), at least 16 characters (default: a
                               random one, printed at start); send it as Authorization: Bearer <key>
       A port of 0 picks a free one.""";
@@ -279,13 +282,19 @@ public final class LocalRunner implements AutoCloseable {
       if (options.seed() != null) {
         connections.addAll(DemoData.loadSeed(store, options.seed()));
       }
+      DemoCatalog catalog = DemoCatalog.load();
+      var punchIn = new DynamoDbPunchInMappings(engines.dynamoDb(), env.get("MAPPINGS_TABLE"));
+      DemoPunchIn.loadDemo(punchIn, catalog);
+      if (options.seed() != null) {
+        DemoPunchIn.loadSeed(punchIn, options.seed());
+      }
       FunctionHost functions = new FunctionHost(routes.handlers(), sam.functionGlobal("Timeout").asInt(15));
       functions.problems().forEach((handler, problem) -> System.err.println("warning: " + problem));
 
       String adminKey = options.adminKey() != null ? options.adminKey() : new RandomIds().newId(24);
       String demoLink = DemoData.demoLoginLink(store, new DynamoDbLoginLinkStore(engines.dynamoDb(),
           env.get("MAPPINGS_TABLE")), baseUrl.toString());
-      DemoShop shop = new DemoShop(DemoCatalog.load(), URI.create("http://127.0.0.1:" + port));
+      DemoShop shop = new DemoShop(catalog, URI.create("http://127.0.0.1:" + port));
       String dtds = System.getProperty(CXML_DTDS_PROPERTY);
       BuyerSimulator buyer = new BuyerSimulator(baseUrl.toString(), URI.create("http://127.0.0.1:" + port), connections,
           adminKey, dtds == null || dtds.isBlank() ? null : Path.of(dtds));
@@ -458,7 +467,7 @@ public final class LocalRunner implements AutoCloseable {
   private String indexPage() {
     StringBuilder html = new StringBuilder("<p>The gateway runs here with its real handlers, against moto (DynamoDB) "
         + "and ElasticMQ (SQS).</p><ul><li><a href=\"/buyer/\">Buyer simulator</a>: start a punchout like SAP SRM (OCI), or "
-        + "<a href=\"/buyer/cxml/\">like Ariba or Coupa</a> (cXML)</li>"
+        + "<a href=\"/buyer/cxml/\">like Ariba or Coupa</a> (cXML), or <a href=\"/buyer/peppol/\">like Proceedo</a> (PEPPOL)</li>"
         + "<li><a href=\"/shop/\">Demo shop</a>: where the buyer lands</li>"
         + "<li><a href=\"/erp/\">ERP</a>: the orders that reached the orders queue</li></ul>");
     html.append("<h2>Routes from template.yaml</h2><table id=\"routes\"><tr><th>Route</th><th>Function</th><th>Handler</th></tr>");

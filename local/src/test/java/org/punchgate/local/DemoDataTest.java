@@ -25,7 +25,7 @@ class DemoDataTest {
   void demoConnectionsCoverTheThreeOciVersionsWithHashedPasswordsAndTheRunnersOrigins() {
     var store = new InMemoryConnectionStore();
     var loaded = DemoData.loadDemo(store, 3123);
-    assertEquals(List.of("demo-oci3", "demo-oci4", "demo-oci5", "demo-peppol", "demo-cxml", "demo-cxml-coupa"),
+    assertEquals(List.of("demo-oci3", "demo-oci4", "demo-oci5", "demo-peppol", "demo-cxml", "demo-cxml-coupa", "demo-punchin"),
         loaded.stream().map(c -> c.connection().id()).toList());
     var oci4 = store.find("demo-oci4").orElseThrow();
     assertEquals(ConnectionFormat.OCI_4_0, oci4.format());

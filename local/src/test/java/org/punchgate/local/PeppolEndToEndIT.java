@@ -191,6 +191,13 @@ class PeppolEndToEndIT {
     var opened = http.send(HttpRequest.newBuilder(URI.create(runner.demoLoginLink())).GET().build(),
         HttpResponse.BodyHandlers.ofString());
     assertEquals(302, opened.statusCode());
-    assertTrue(opened.headers().firstValue("location").orElseThrow().contains("/shop/?punchout_token="));
+    String shop = opened.headers().firstValue("location").orElseThrow();
+    assertTrue(shop.contains("/shop/?punchout_token="));
+    var landing = http.send(HttpRequest.newBuilder(URI.create(shop)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    String catalog = landing.headers().firstValue("location").orElseThrow();
+    String key = catalog.replaceAll(".*[?&]k=([^&]+).*", "$1");
+    var checkout = http.send(HttpRequest.newBuilder(url("/shop/checkout?k=" + key)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertTrue(checkout.body().contains("Use <b>Send order</b>"), "the refusal names the PEPPOL button: " + checkout.body());
   }
 }

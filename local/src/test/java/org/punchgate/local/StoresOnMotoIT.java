@@ -21,7 +21,15 @@ import org.punchgate.aws.TableKeys;
 import org.punchgate.connection.ConnectionStore;
 import org.punchgate.connection.ConnectionStoreContract;
 import org.punchgate.aws.DynamoDbConnectionStore;
+import org.punchgate.aws.DynamoDbPunchInMappings;
+import org.punchgate.aws.DynamoDbPunchInReplays;
 import org.punchgate.aws.DynamoDbSessionStore;
+import org.punchgate.punchin.PunchInMappings;
+import org.punchgate.punchin.PunchInMappingsContract;
+import org.punchgate.punchin.PunchInReplays;
+import org.punchgate.punchin.PunchInReplaysContract;
+import org.punchgate.punchin.ShopCustomer;
+import org.punchgate.punchin.ShopPrice;
 import org.punchgate.session.Session;
 import org.punchgate.session.SessionStatus;
 import org.punchgate.session.SessionStore;
@@ -193,6 +201,41 @@ class StoresOnMotoIT {
     @Override
     protected ConnectionStore store() {
       return new DynamoDbConnectionStore(engines.dynamoDb(), engines.tableName("MappingsTable"));
+    }
+  }
+
+  @Nested
+  class PunchInMappingsOnMoto extends PunchInMappingsContract {
+    @Override
+    protected PunchInMappings store() {
+      return new DynamoDbPunchInMappings(engines.dynamoDb(), engines.tableName("MappingsTable"));
+    }
+  }
+
+  @Nested
+  class PunchInReplaysOnMoto extends PunchInReplaysContract {
+    @Override
+    protected PunchInReplays store() {
+      return new DynamoDbPunchInReplays(engines.dynamoDb(), engines.tableName("SessionsTable"));
+    }
+  }
+
+  @Test
+  void anOrdersPricesAreOneBatchGetItemPerHundredKeysNeverOneReadPerLine() {
+    Calls calls = new Calls(false);
+    try (DynamoDbClient client = client(engines, calls)) {
+      PunchInMappings store = new DynamoDbPunchInMappings(client, engines.tableName("MappingsTable"));
+      List<String> skus = new ArrayList<>();
+      for (int i = 0; i < 30; i++) {
+        String sku = "calls-" + i + "-" + UUID.randomUUID();
+        skus.add(sku);
+        store.putPrices(List.of(new ShopPrice(sku, ShopPrice.Scope.LIST, null, "EUR", java.math.BigDecimal.TEN,
+            null, null, null, null)));
+      }
+      calls.clear();
+      var customer = new ShopCustomer("C-calls", null, "G", List.of(), List.of());
+      assertEquals(30, store.prices(customer, skus).size());
+      assertEquals(List.of("BatchGetItem"), calls.list(), "30 lines: 90 keys, one call");
     }
   }
 

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.regex.Pattern;
 
 /**
  * Strict parsing of the numbers, dates and times order documents carry: xs:decimal (no exponent, no
@@ -13,16 +12,35 @@ import java.util.regex.Pattern;
  */
 final class Numbers {
 
-  /** xs:decimal: optional sign, digits with an optional fraction. Java's BigDecimal would also take 1E3. */
-  private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
 
   private Numbers() {}
 
   static BigDecimal decimal(String text) {
-    if (text == null || text.length() > 40 || !DECIMAL.matcher(text).matches()) {
+    if (text == null || text.length() > 40 || !isDecimal(text)) {
       return null;
     }
     return new BigDecimal(text);
+  }
+
+  /**
+   * xs:decimal: optional sign, digits with an optional fraction, at least one digit. Java's BigDecimal would
+   * also take 1E3. A loop, not a pattern: a 1,000-line order has thousands of numbers.
+   */
+  private static boolean isDecimal(String text) {
+    int i = text.isEmpty() || (text.charAt(0) != '+' && text.charAt(0) != '-') ? 0 : 1;
+    boolean digits = false;
+    boolean point = false;
+    for (; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        digits = true;
+      } else if (c == '.' && !point) {
+        point = true;
+      } else {
+        return false;
+      }
+    }
+    return digits;
   }
 
   static LocalDate date(String text) {

@@ -14,6 +14,7 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import javax.xml.stream.util.StreamReaderDelegate;
 
 /**
  * The one way the gateway reads XML from the internet: the JDK's StAX parser with DTDs switched off, so a
@@ -88,6 +89,74 @@ public final class SecureXml {
           // nothing to release: the input is in memory
         }
       }
+    }
+  }
+
+  /**
+   * The same hardened parser as {@link #parse}, as a StAX cursor for readers that must not build a tree (a
+   * 1,000-line order). The cursor enforces what {@link #parse} enforces: a DOCTYPE with an internal subset,
+   * an entity reference, more than {@link #MAX_ELEMENTS} elements or nesting deeper than {@link #MAX_DEPTH}
+   * end the reading with an {@link XMLStreamException}, which the caller reports as malformed input.
+   */
+  public static XMLStreamReader stream(byte[] document) throws XMLStreamException {
+    return new Guarded(FACTORY.createXMLStreamReader(new ByteArrayInputStream(document)));
+  }
+
+  /** The message and line of a streaming failure, as {@link #parse} reports them. */
+  public static Parsed.Malformed malformed(Exception e) {
+    if (e instanceof XMLStreamException x) {
+      Location at = x.getLocation();
+      return new Parsed.Malformed(firstLine(x.getMessage()), at == null ? -1 : at.getLineNumber());
+    }
+    return new Parsed.Malformed(firstLine(String.valueOf(e.getMessage())), -1);
+  }
+
+  /** The limits of {@link #read} on a cursor: checked per event, so a caller can stop early at no cost. */
+  private static final class Guarded extends StreamReaderDelegate {
+    private int elements;
+    private int depth;
+
+    Guarded(XMLStreamReader reader) {
+      super(reader);
+    }
+
+    @Override
+    public int next() throws XMLStreamException {
+      int event = super.next();
+      switch (event) {
+        case XMLStreamConstants.START_ELEMENT -> {
+          if (++elements > MAX_ELEMENTS) {
+            throw new XMLStreamException("more than " + MAX_ELEMENTS + " elements", getLocation());
+          }
+          if (++depth > MAX_DEPTH) {
+            throw new XMLStreamException("elements nested deeper than " + MAX_DEPTH, getLocation());
+          }
+        }
+        case XMLStreamConstants.END_ELEMENT -> depth--;
+        case XMLStreamConstants.DTD -> {
+          String doctype = getText();
+          if (doctype != null && doctype.indexOf('[') >= 0) {
+            throw new XMLStreamException("a DOCTYPE with an internal subset is not accepted", getLocation());
+          }
+        }
+        case XMLStreamConstants.ENTITY_REFERENCE ->
+            throw new XMLStreamException("entity references are not accepted", getLocation());
+        default -> {
+          // text, comments, processing instructions: the caller's business
+        }
+      }
+      return event;
+    }
+
+    @Override
+    public int nextTag() {
+      // the delegate's nextTag would bypass the counting in next(); readers here use next() only
+      throw new UnsupportedOperationException("use next()");
+    }
+
+    @Override
+    public String getElementText() {
+      throw new UnsupportedOperationException("use next()");
     }
   }
 

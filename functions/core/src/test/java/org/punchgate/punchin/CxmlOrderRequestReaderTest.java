@@ -81,7 +81,7 @@ class CxmlOrderRequestReaderTest {
   }
 
   private static CxmlOrderRequestReader.CxmlOrderReading read(byte[] document) {
-    var sniffed = assertInstanceOf(OrderSniffer.Sniffed.Order.class, OrderSniffer.sniff(document));
+    var sniffed = assertInstanceOf(OrderSniffer.Sniffed.Cxml.class, OrderSniffer.sniff(document));
     return CxmlOrderRequestReader.read(sniffed.document());
   }
 }

@@ -25,8 +25,8 @@ public final class PunchInFixtures {
 
   /** Sniffs and reads a UBL order, failing the test when it is not one. */
   static OrderReading readUbl(byte[] document) {
-    var sniffed = assertInstanceOf(OrderSniffer.Sniffed.Order.class, OrderSniffer.sniff(document));
-    return UblOrderReader.read(sniffed.format(), sniffed.document().root());
+    var sniffed = assertInstanceOf(OrderSniffer.Sniffed.Ubl.class, OrderSniffer.sniff(document));
+    return UblOrderReader.read(sniffed.format(), sniffed.document());
   }
 
   /**

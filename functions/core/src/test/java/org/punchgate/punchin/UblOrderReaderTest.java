@@ -156,6 +156,34 @@ class UblOrderReaderTest {
     assertEquals("SKU-01000", reading.order().lines().get(999).sellersItemId());
   }
 
+  @Test
+  void inputThatTurnsOutMalformedAfterTheHeaderIsOneXmlFindingNotAnException() {
+    String truncated = BIS3.substring(0, BIS3.indexOf("<cac:OrderLine>") + 200);
+    String undeclaredEntity = BIS3.replace("Tor 3", "Tor &three;");
+    String deep = BIS3.replace("<cbc:Note>", "<cbc:Note>" + "<x>".repeat(100) + "</x>".repeat(100));
+    for (String broken : List.of(truncated, undeclaredEntity, deep)) {
+      byte[] document = utf8(broken);
+      var sniffed = org.junit.jupiter.api.Assertions.assertInstanceOf(OrderSniffer.Sniffed.class, OrderSniffer.sniff(document));
+      OrderReading reading = sniffed instanceof OrderSniffer.Sniffed.Ubl ubl
+          ? UblOrderReader.read(ubl.format(), ubl.document())
+          : new OrderReading(readUbl(resource("bis3-order.xml")).order(),
+              List.of(((OrderSniffer.Sniffed.Refused) sniffed).reason()));
+      assertTrue(reading.refused());
+      assertEquals(OrderRules.MALFORMED, reading.findings().get(0).ruleId(), reading.findings()::toString);
+    }
+  }
+
+  @Test
+  void aCurrencyStatedBeforeTheDocumentCurrencyIsStillCheckedAgainstIt() {
+    String early = BIS3.replace("<cbc:DocumentCurrencyCode>EUR</cbc:DocumentCurrencyCode>", "")
+        .replace("</cac:AnticipatedMonetaryTotal>", "</cac:AnticipatedMonetaryTotal><cbc:DocumentCurrencyCode>SEK</cbc:DocumentCurrencyCode>");
+    OrderReading reading = readUbl(utf8(early));
+    assertTrue(reading.findings().stream().allMatch(f -> f.ruleId().equals(OrderRules.SINGLE_CURRENCY)),
+        reading.findings()::toString);
+    assertTrue(reading.findings().stream().anyMatch(f -> f.location().startsWith("/Order/cac:OrderLine/cac:LineItem/")),
+        reading.findings()::toString);
+  }
+
   private static OrderFinding assertOnly(OrderReading reading, String rule, String lineId) {
     assertEquals(1, reading.findings().size(), reading.findings()::toString);
     OrderFinding f = reading.findings().get(0);

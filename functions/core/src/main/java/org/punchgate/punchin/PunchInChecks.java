@@ -1,0 +1,340 @@
+package org.punchgate.punchin;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.punchgate.punchin.CheckFinding.Action;
+import org.punchgate.punchin.OrderDecision.LineDecision;
+import org.punchgate.punchin.OrderDecision.Outcome;
+import org.punchgate.punchin.PunchInOrder.Identifier;
+import org.punchgate.punchin.PunchInOrder.Line;
+import org.punchgate.punchin.PunchInPolicy.Check;
+import org.punchgate.punchin.PunchInPolicy.Policy;
+import org.punchgate.punchin.ShopCustomer.BuyerParty;
+
+/**
+ * Checks a read order against the shop (README "PunchIn checks"): the customer is known, every line's product
+ * and unit are known, every unit price is the customer's price on the order date, the currency is allowed and
+ * the totals add up. Each finding is acted on by the connection's {@link PunchInPolicy}, and the result is the
+ * {@link OrderDecision} the response writers take, the findings, and the lines mapped to the shop's products.
+ * The reading's own fatal findings (quantities not positive, PEPPOL's arithmetic) are the reader's business:
+ * an order with one is rejected before it gets here. Reads: one per buyer identifier tried (usually one), one
+ * batched read of the products, one batched read of the prices.
+ */
+public final class PunchInChecks {
+
+  /** GTIN item ids: ICD 0160 in BIS 3, the textual {@code GTIN} in BIS 28A (SPECS §4.2, §4.4). */
+  private static final Set<String> GTIN_SCHEMES = Set.of("0160", "GTIN");
+  private static final int PRICE_SCALE = 6;
+
+  private final PunchInMappings mappings;
+
+  public PunchInChecks(PunchInMappings mappings) {
+    this.mappings = mappings;
+  }
+
+  /** A line mapped to the shop: its product, shop unit and the unit price the shop will charge. */
+  public record MappedLine(Line line, ShopProduct product, String shopUnit, BigDecimal unitPrice,
+                           BigDecimal priceUnit) {}
+
+  /**
+   * The outcome: the decision to answer with, every finding, the customer (null when unknown) and the accepted
+   * lines mapped to the shop (empty when the order is rejected).
+   */
+  public record Result(OrderDecision decision, List<CheckFinding> findings, ShopCustomer customer,
+                       List<MappedLine> lines) {
+    public Result {
+      findings = List.copyOf(findings);
+      lines = List.copyOf(lines);
+    }
+
+    public boolean accepted() {
+      return decision.outcome() != Outcome.REJECTED;
+    }
+  }
+
+  public Result check(String connectionId, PunchInOrder order, PunchInPolicy policy, String responseId,
+                      LocalDateTime now) {
+    List<CheckFinding> findings = new ArrayList<>();
+    Optional<ShopCustomer> found = customer(connectionId, order);
+    if (found.isEmpty()) {
+      findings.add(finding(policy, Check.CUSTOMER_UNKNOWN, null,
+          "the buyer " + describe(order.buyer()) + " is not a customer of this shop on this connection", null));
+      return decide(order, policy, findings, null, List.of(), responseId, now);
+    }
+    ShopCustomer customer = found.get();
+    if (order.currency() != null && !customer.allows(order.currency())) {
+      findings.add(finding(policy, Check.CURRENCY_NOT_ALLOWED, null, "customer " + customer.id()
+          + " does not order in " + order.currency() + " (allowed: " + String.join(", ", customer.currencies()) + ")",
+          null));
+    }
+    Map<ShopProduct.Ref, ShopProduct> products = mappings.products(customer.id(), refs(order.lines()));
+    List<ShopProduct> productOf = new ArrayList<>(order.lines().size());
+    Set<String> skus = new LinkedHashSet<>();
+    for (Line line : order.lines()) {
+      ShopProduct p = product(line, products);
+      productOf.add(p);
+      if (p != null) {
+        skus.add(p.sku());
+      }
+    }
+    Map<String, List<ShopPrice>> pricesBySku = new HashMap<>();
+    if (!skus.isEmpty()) {
+      for (ShopPrice p : mappings.prices(customer, skus)) {
+        pricesBySku.computeIfAbsent(p.sku(), k -> new ArrayList<>(3)).add(p);
+      }
+    }
+    LocalDate orderDate = order.issueDate() != null ? order.issueDate() : now.toLocalDate();
+    List<MappedLine> mapped = new ArrayList<>();
+    for (int i = 0; i < order.lines().size(); i++) {
+      Line line = order.lines().get(i);
+      ShopProduct product = productOf.get(i);
+      List<ShopPrice> prices = product == null ? List.of() : pricesBySku.getOrDefault(product.sku(), List.of());
+      MappedLine m = line(line, product, prices, customer, order.currency(), orderDate, policy, findings);
+      if (m != null) {
+        mapped.add(m);
+      }
+    }
+    totals(order, policy, findings);
+    return decide(order, policy, findings, customer, mapped, responseId, now);
+  }
+
+  private MappedLine line(Line line, ShopProduct product, List<ShopPrice> prices, ShopCustomer customer,
+                          String currency, LocalDate orderDate, PunchInPolicy policy, List<CheckFinding> findings) {
+    if (product == null) {
+      findings.add(finding(policy, Check.PRODUCT_UNKNOWN, line.id(), "line " + line.id() + ": no product of the shop is "
+          + named(line), null));
+      return null;
+    }
+    String unit = product.shopUnit(line.unitCode());
+    if (unit == null) {
+      findings.add(finding(policy, Check.UNIT_UNKNOWN, line.id(), "line " + line.id() + ": product " + product.sku()
+          + " is not sold in unit '" + line.unitCode() + "' (units: " + String.join(", ", product.units()) + ")", null));
+      return null;
+    }
+    BigDecimal base = line.baseQuantity() == null || line.baseQuantity().signum() <= 0 ? BigDecimal.ONE
+        : line.baseQuantity();
+    Optional<ShopPrice> price = price(product.sku(), unit, customer, currency, orderDate, prices);
+    if (price.isEmpty()) {
+      CheckFinding f = finding(policy, Check.PRICE_MISSING, line.id(), "line " + line.id() + ": product "
+          + product.sku() + " has no price for customer " + customer.id() + " in " + currency + " on " + orderDate, null);
+      findings.add(f);
+      return f.action() == Action.FLAG ? new MappedLine(line, product, unit, documentPrice(line), base) : null;
+    }
+    BigDecimal expected = price.get().perUnit().multiply(base).setScale(PRICE_SCALE, RoundingMode.HALF_UP)
+        .stripTrailingZeros();
+    BigDecimal stated = documentPrice(line);
+    if (!withinTolerance(stated, expected, policy.priceTolerancePercent())) {
+      CheckFinding f = finding(policy, Check.PRICE_DEVIATION, line.id(), "line " + line.id() + ": unit price "
+          + stated.toPlainString() + " per " + base.stripTrailingZeros().toPlainString() + " " + line.unitCode()
+          + " is not the customer's price " + expected.toPlainString() + " (" + price.get().scope().name()
+          .toLowerCase(java.util.Locale.ROOT) + " price on " + orderDate + ")", expected);
+      findings.add(f);
+      return switch (f.action()) {
+        case REJECT_LINE, REJECT_ORDER -> null;
+        case CORRECT_PRICE -> new MappedLine(line, product, unit, expected, base);
+        case FLAG -> new MappedLine(line, product, unit, stated, base);
+      };
+    }
+    return new MappedLine(line, product, unit, stated, base);
+  }
+
+  /** The price that applies: valid on the date, in the currency and unit; customer's, else group's, else list. */
+  static Optional<ShopPrice> price(String sku, String unit, ShopCustomer customer, String currency, LocalDate date,
+                                   List<ShopPrice> prices) {
+    return prices.stream()
+        .filter(p -> p.sku().equals(sku) && p.currency().equals(currency) && p.validOn(date))
+        .filter(p -> p.unit() == null || p.unit().equals(unit))
+        .filter(p -> switch (p.scope()) {
+          case CUSTOMER -> customer.id().equals(p.scopeId());
+          case GROUP -> p.scopeId().equals(customer.group());
+          case LIST -> true;
+        })
+        .min(Comparator.comparing(ShopPrice::scope)
+            .thenComparing(p -> p.validFrom() == null ? LocalDate.MIN : p.validFrom(), Comparator.reverseOrder()));
+  }
+
+  static boolean withinTolerance(BigDecimal stated, BigDecimal expected, BigDecimal percent) {
+    BigDecimal difference = stated.subtract(expected).abs();
+    if (difference.signum() == 0) {
+      return true;
+    }
+    BigDecimal allowed = expected.abs().multiply(percent).divide(BigDecimal.valueOf(100), PRICE_SCALE,
+        RoundingMode.HALF_UP);
+    return difference.compareTo(allowed) <= 0;
+  }
+
+  private static BigDecimal documentPrice(Line line) {
+    return line.priceAmount() == null ? BigDecimal.ZERO : line.priceAmount();
+  }
+
+  /** Totals for the formats whose reader does not check them (BIS 28A, cXML): the line amounts add up. */
+  private static void totals(PunchInOrder order, PunchInPolicy policy, List<CheckFinding> findings) {
+    if (order.format() == OrderFormat.PEPPOL_BIS3 || order.totals() == null) {
+      return; // BIS 3: PEPPOL-T01-R008..R024 already checked by the reader
+    }
+    BigDecimal sum = BigDecimal.ZERO;
+    for (Line line : order.lines()) {
+      BigDecimal amount = line.lineAmount();
+      if (amount == null && line.quantity() != null && line.priceAmount() != null) {
+        BigDecimal base = line.baseQuantity() == null || line.baseQuantity().signum() <= 0 ? BigDecimal.ONE
+            : line.baseQuantity();
+        amount = line.quantity().multiply(line.priceAmount()).divide(base, 2, RoundingMode.HALF_UP);
+      }
+      sum = sum.add(amount == null ? BigDecimal.ZERO : amount);
+    }
+    BigDecimal stated = order.totals().lineExtension() != null ? order.totals().lineExtension()
+        : order.format() == OrderFormat.CXML ? order.totals().payable() : null;
+    if (stated != null && stated.setScale(2, RoundingMode.HALF_UP).compareTo(sum.setScale(2, RoundingMode.HALF_UP)) != 0) {
+      findings.add(finding(policy, Check.TOTALS_INCONSISTENT, null, "the order total " + stated.toPlainString()
+          + " is not the sum of its lines, " + sum.setScale(2, RoundingMode.HALF_UP).toPlainString(), null));
+    }
+  }
+
+  private Result decide(PunchInOrder order, PunchInPolicy policy, List<CheckFinding> findings, ShopCustomer customer,
+                        List<MappedLine> mapped, String responseId, LocalDateTime now) {
+    List<CheckFinding> refusals = findings.stream().filter(f -> f.action() == Action.REJECT_ORDER).toList();
+    boolean allLinesRejected = mapped.isEmpty() && !order.lines().isEmpty();
+    if (!refusals.isEmpty() || allLinesRejected) {
+      String reason = (refusals.isEmpty() ? findings : refusals).stream().map(CheckFinding::message)
+          .reduce((a, b) -> a + "; " + b).orElse("no line can be delivered");
+      return new Result(new OrderDecision(responseId, now, Outcome.REJECTED, reason, List.of()), findings, customer,
+          List.of());
+    }
+    if (policy.acknowledgeOnly() && order.format() != OrderFormat.BIS28A) {
+      // BIS 28A v1 has no acknowledgement code: there the checks decide
+      return new Result(new OrderDecision(responseId, now, Outcome.RECEIVED, null, List.of()), findings, customer,
+          mapped);
+    }
+    Map<String, CheckFinding> changes = new HashMap<>();
+    for (CheckFinding f : findings) {
+      if (f.lineId() != null && (f.action() == Action.REJECT_LINE || f.action() == Action.CORRECT_PRICE)) {
+        changes.putIfAbsent(f.lineId(), f);
+      }
+    }
+    if (changes.isEmpty()) {
+      return new Result(new OrderDecision(responseId, now, Outcome.ACCEPTED, null, List.of()), findings, customer,
+          mapped);
+    }
+    List<LineDecision> lines = new ArrayList<>();
+    for (Line line : order.lines()) {
+      CheckFinding change = changes.get(line.id());
+      if (change == null) {
+        lines.add(LineDecision.accepted(line.id()));
+      } else if (change.action() == Action.REJECT_LINE) {
+        lines.add(LineDecision.rejected(line.id(), change.message()));
+      } else {
+        lines.add(LineDecision.changed(line.id(), null, change.correctedPrice(), change.message()));
+      }
+    }
+    return new Result(new OrderDecision(responseId, now, Outcome.ACCEPTED_WITH_CHANGES,
+        changes.size() + " of " + order.lines().size() + " lines changed or not accepted", lines), findings, customer,
+        mapped);
+  }
+
+  private static CheckFinding finding(PunchInPolicy policy, Check check, String lineId, String message,
+                                      BigDecimal corrected) {
+    Policy p = policy.policy(check);
+    Action action = switch (p) {
+      case REJECT -> Action.REJECT_ORDER;
+      case ACCEPT_AND_FLAG -> Action.FLAG;
+      case ACCEPT_WITH_CHANGES -> lineId == null ? Action.REJECT_ORDER
+          : corrected != null ? Action.CORRECT_PRICE : Action.REJECT_LINE;
+    };
+    return new CheckFinding(check, lineId, action, message, corrected);
+  }
+
+  /** The buyer's identifiers in the order they are tried: EndpointID, PartyIdentification, cXML From. */
+  static List<BuyerParty> buyerParties(String connectionId, PunchInOrder order) {
+    List<BuyerParty> parties = new ArrayList<>();
+    if (order.buyer() == null) {
+      return parties;
+    }
+    Identifier endpoint = order.buyer().endpoint();
+    if (endpoint != null) {
+      parties.add(new BuyerParty(connectionId, BuyerParty.Kind.ENDPOINT, endpoint.scheme(), endpoint.value()));
+    }
+    BuyerParty.Kind kind = order.format() == OrderFormat.CXML ? BuyerParty.Kind.CXML_FROM : BuyerParty.Kind.PARTY_ID;
+    for (Identifier id : order.buyer().identifiers()) {
+      parties.add(new BuyerParty(connectionId, kind, id.scheme(), id.value()));
+    }
+    return parties;
+  }
+
+  private Optional<ShopCustomer> customer(String connectionId, PunchInOrder order) {
+    for (BuyerParty party : buyerParties(connectionId, order)) {
+      Optional<ShopCustomer> customer = mappings.customer(party);
+      if (customer.isPresent()) {
+        return customer;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static List<ShopProduct.Ref> refs(List<Line> lines) {
+    Set<ShopProduct.Ref> refs = new LinkedHashSet<>();
+    for (Line line : lines) {
+      refs.addAll(refs(line));
+    }
+    return List.copyOf(refs);
+  }
+
+  /** How a line names its product, in the order tried: seller's item id, GTIN, buyer's item id. */
+  private static List<ShopProduct.Ref> refs(Line line) {
+    List<ShopProduct.Ref> refs = new ArrayList<>(3);
+    if (line.sellersItemId() != null) {
+      refs.add(new ShopProduct.Ref(ShopProduct.Ref.Kind.SKU, line.sellersItemId()));
+    }
+    Identifier standard = line.standardItemId();
+    if (standard != null && standard.scheme() != null && GTIN_SCHEMES.contains(standard.scheme())) {
+      refs.add(new ShopProduct.Ref(ShopProduct.Ref.Kind.GTIN, standard.value()));
+    }
+    if (line.buyersItemId() != null) {
+      refs.add(new ShopProduct.Ref(ShopProduct.Ref.Kind.BUYER_ITEM, line.buyersItemId()));
+    }
+    return refs;
+  }
+
+  private static ShopProduct product(Line line, Map<ShopProduct.Ref, ShopProduct> products) {
+    for (ShopProduct.Ref ref : refs(line)) {
+      ShopProduct p = products.get(ref);
+      if (p != null) {
+        return p;
+      }
+    }
+    return null;
+  }
+
+  private static String named(Line line) {
+    List<String> names = new ArrayList<>();
+    if (line.sellersItemId() != null) {
+      names.add("seller's item id '" + line.sellersItemId() + "'");
+    }
+    if (line.standardItemId() != null) {
+      names.add("GTIN '" + line.standardItemId().value() + "'");
+    }
+    if (line.buyersItemId() != null) {
+      names.add("buyer's item id '" + line.buyersItemId() + "'");
+    }
+    return names.isEmpty() ? "named: the line has no item id" : String.join(", ", names);
+  }
+
+  private static String describe(PunchInOrder.Party buyer) {
+    if (buyer == null) {
+      return "(no buyer party)";
+    }
+    Identifier id = buyer.endpoint() != null ? buyer.endpoint()
+        : buyer.identifiers().isEmpty() ? null : buyer.identifiers().get(0);
+    String name = buyer.name() == null ? "" : buyer.name() + " ";
+    return id == null ? name.strip() : name + "(" + (id.scheme() == null ? "" : id.scheme() + ":") + id.value() + ")";
+  }
+}
