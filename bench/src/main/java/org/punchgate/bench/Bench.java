@@ -121,7 +121,7 @@ public final class Bench {
     try (BenchTables tables = BenchTables.start()) {
       Config config = tables.config();
       Wiring dynamoDb = Flows.dynamoDb(config);
-      Flows.seed(dynamoDb.connections());
+      Flows.seed(dynamoDb);
 
       List<ColdStart.Function> functions = functions(options.root(), report);
       for (ColdStart.Function f : functions) {
@@ -186,6 +186,8 @@ public final class Bench {
           () -> Flows.ociLogin(Flows.OCI), budget);
       warm(options, report, "OCI login (hash 1 iteration)", store, login,
           () -> Flows.ociLogin(Flows.OCI_LIGHT_HASH), budget);
+      warm(options, report, "OCI login (generated secret, HMAC)", store, login,
+          () -> Flows.ociLogin(Flows.OCI_GENERATED), budget);
       for (int lines : sizes) {
         String cart = SampleInput.cartJson(lines);
         warm(options, report, "OCI cart return, " + lines + " lines", store, cartReturn,

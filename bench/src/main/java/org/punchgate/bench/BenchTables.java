@@ -24,6 +24,7 @@ final class BenchTables implements AutoCloseable {
   static final String SESSIONS_TABLE = "punchgate-sessions";
   static final String MAPPINGS_TABLE = "punchgate-mappings";
   static final String TOKEN_SECRET = "bench-token-secret-bench-token-secret-0123";
+  static final String SECRET_HASH_KEY = "bench-secret-hash-key-bench-secret-hash-key";
   static final String REGION = "us-east-1";
   /** How the report names this store. */
   static final String ENGINE = "DynamoDB (moto)";
@@ -59,6 +60,7 @@ final class BenchTables implements AutoCloseable {
     env.put("SESSIONS_TABLE", SESSIONS_TABLE);
     env.put("MAPPINGS_TABLE", MAPPINGS_TABLE);
     env.put("PUNCHOUT_TOKEN_SECRET", TOKEN_SECRET);
+    env.put("SECRET_HASH_KEY", SECRET_HASH_KEY);
     env.put("AWS_REGION", REGION);
     env.put("AWS_ENDPOINT_URL_DYNAMODB", server.endpoint());
     env.put("AWS_ACCESS_KEY_ID", "bench");

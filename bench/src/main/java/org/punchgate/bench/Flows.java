@@ -40,6 +40,8 @@ final class Flows {
   static final String OCI = "bench-oci";
   /** The same with a one-iteration hash: the login's CPU cost without PBKDF2. */
   static final String OCI_LIGHT_HASH = "bench-oci-light";
+  /** The same with a generated secret under the keyed hash (HMAC-SHA-256): what the admin API sets. */
+  static final String OCI_GENERATED = "bench-oci-generated";
   /** cXML connection found by the sample Sender credential, SharedSecret hashed with the production work factor. */
   static final String CXML = "bench-cxml";
   /** PEPPOL punch-out connection, password hashed with the production work factor; default VAT S 25 %. */
@@ -61,7 +63,7 @@ final class Flows {
     Clock clock = Clock.systemUTC();
     Wiring wiring = new Wiring(config, new InMemorySessionStore(), new InMemoryConnectionStore(),
         new PunchoutTokens(config.tokenSecret(), clock), new RandomIds(), clock);
-    seed(wiring.connections());
+    seed(wiring);
     return wiring;
   }
 
@@ -69,7 +71,10 @@ final class Flows {
     return Wiring.of(config, new AwsClients(config, interceptors));
   }
 
-  static void seed(ConnectionStore connections) {
+  static void seed(Wiring wiring) {
+    ConnectionStore connections = wiring.connections();
+    connections.put(SampleInput.ociConnection(OCI_GENERATED, ConnectionFormat.OCI_4_0,
+        wiring.secrets().hashGenerated(SampleInput.PASSWORD)));
     connections.put(SampleInput.ociConnection(OCI, ConnectionFormat.OCI_4_0, PRODUCTION_HASH));
     connections.put(SampleInput.ociConnection(OCI_LIGHT_HASH, ConnectionFormat.OCI_4_0, LIGHT_HASH));
     connections.put(SampleInput.cxmlConnection(CXML, PRODUCTION_HASH));

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -59,16 +58,13 @@ final class DemoData {
     return made instanceof LoginLinks.Creation.Created created ? created.url() : null;
   }
 
+  /** The connections of a seed file, checked first as a whole ({@link SeedFile}: every problem at once). */
   static List<LoadedConnection> loadSeed(ConnectionStore store, Path seed) {
-    try {
-      return load(store, Json.parse(Files.readAllBytes(seed)), seed.toString());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the seed file " + seed, e);
-    }
+    return load(store, Json.array().addAll(SeedFile.read(seed)), seed.toString());
   }
 
   private static List<LoadedConnection> load(ConnectionStore store, JsonNode root, String source) {
-    JsonNode connections = root.path("connections");
+    JsonNode connections = root.isArray() ? root : root.path("connections");
     if (!connections.isArray()) {
       throw new IllegalArgumentException(source + ": expected {\"connections\":[ ... ]}");
     }

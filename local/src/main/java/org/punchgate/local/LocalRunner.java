@@ -46,6 +46,8 @@ public final class LocalRunner implements AutoCloseable {
 
   /** The token signing key of local runs: printed in the README, for demos only, never for a deployment. */
   public static final String DEMO_TOKEN_SECRET = "punchgate-local-demo-secret-DO-NOT-USE-IN-PRODUCTION";
+  /** The key generated connection secrets are hashed under, locally (on AWS: Secrets Manager). */
+  public static final String DEMO_SECRET_HASH_KEY = "punchgate-local-demo-hash-key-DO-NOT-USE-IN-PRODUCTION";
   /** Answers 200 with the engines' ports once the runner is ready (it listens on nothing before). */
   public static final String HEALTH = "/health";
   /** Paths of the admin API: IAM-authorized on AWS, guarded by the admin key here. */
@@ -226,6 +228,9 @@ public final class LocalRunner implements AutoCloseable {
   public static LocalRunner start(Options options) {
     Path template = findTemplate(options.template());
     SamTemplate sam = SamTemplate.read(template);
+    if (options.seed() != null) {
+      SeedFile.read(options.seed()); // a bad seed stops us before any engine or port opens
+    }
     if (options.port() != 0) {
       requireFree(options.port());
     }
@@ -273,6 +278,7 @@ public final class LocalRunner implements AutoCloseable {
       routes.handlers().keySet().forEach(functionId -> env.putAll(engines.functionEnvironment(functionId)));
       env.putAll(engines.functionEnvironment(null));
       env.put("PUNCHOUT_TOKEN_SECRET", System.getProperty("PUNCHOUT_TOKEN_SECRET", DEMO_TOKEN_SECRET));
+      env.put("SECRET_HASH_KEY", System.getProperty("SECRET_HASH_KEY", DEMO_SECRET_HASH_KEY));
       env.put("PUBLIC_BASE_URL", baseUrl.toString());
       env.remove("JAVA_TOOL_OPTIONS"); // a JVM launch option, meaningless inside this JVM
       env.forEach(System::setProperty);

@@ -19,6 +19,8 @@ import java.util.Map;
  * @param sqsEndpoint      AWS_ENDPOINT_URL_SQS, else AWS_ENDPOINT_URL: ElasticMQ, LocalStack (null on AWS)
  * @param publicBaseUrl    PUBLIC_BASE_URL: our own base URL for links we hand out (null: from the request)
  * @param maxBodyBytes     MAX_BODY_BYTES: largest request body accepted (default 1 MiB)
+ * @param secretHashKey    SECRET_HASH_KEY: the HMAC-SHA-256 key for secrets the admin API generates (Secrets
+ *                         Manager on AWS); null: only PBKDF2 hashes of chosen passwords work
  * @param sessionRetention SESSION_RETENTION_DAYS: how long a closed session (and its cart) is kept for
  *                         matching orders before DynamoDB's TTL removes it (default 30 days)
  */
@@ -33,7 +35,8 @@ public record Config(
     AwsKeys awsKeys,
     String publicBaseUrl,
     int maxBodyBytes,
-    Duration sessionRetention) {
+    Duration sessionRetention,
+    byte[] secretHashKey) {
 
   /** Static credentials when the environment gives them (Lambda, local runner); null otherwise. */
   public record AwsKeys(String accessKeyId, String secretAccessKey, String sessionToken) {}
@@ -53,13 +56,15 @@ public record Config(
         blankToNull(env.get("ORDERS_QUEUE_URL")),
         secret.getBytes(StandardCharsets.UTF_8),
         env.getOrDefault("AWS_REGION", env.getOrDefault("AWS_DEFAULT_REGION", "us-east-1")),
-        blankToNull(env.getOrDefault("AWS_ENDPOINT_URL_DYNAMODB", env.get("AWS_ENDPOINT_URL"))),
-        blankToNull(env.getOrDefault("AWS_ENDPOINT_URL_SQS", env.get("AWS_ENDPOINT_URL"))),
+        endpoint(env, "AWS_ENDPOINT_URL_DYNAMODB"),
+        endpoint(env, "AWS_ENDPOINT_URL_SQS"),
         accessKey == null || accessKey.isBlank() ? null
             : new AwsKeys(accessKey, env.get("AWS_SECRET_ACCESS_KEY"), blankToNull(env.get("AWS_SESSION_TOKEN"))),
         blankToNull(env.get("PUBLIC_BASE_URL")),
         Integer.parseInt(env.getOrDefault("MAX_BODY_BYTES", Integer.toString(1 << 20))),
-        Duration.ofDays(Long.parseLong(env.getOrDefault("SESSION_RETENTION_DAYS", "30"))));
+        Duration.ofDays(Long.parseLong(env.getOrDefault("SESSION_RETENTION_DAYS", "30"))),
+        blankToNull(env.get("SECRET_HASH_KEY")) == null ? null
+            : env.get("SECRET_HASH_KEY").getBytes(StandardCharsets.UTF_8));
   }
 
   private static String required(Map<String, String> env, String name) {
@@ -68,6 +73,15 @@ public record Config(
       throw new IllegalStateException("environment variable " + name + " is not set");
     }
     return value;
+  }
+
+  /**
+   * The service's endpoint override, else the general one. The template declares both service variables
+   * empty (so that {@code sam local --env-vars} may set them): empty means "not set".
+   */
+  private static String endpoint(Map<String, String> env, String serviceVariable) {
+    String service = blankToNull(env.get(serviceVariable));
+    return service != null ? service : blankToNull(env.get("AWS_ENDPOINT_URL"));
   }
 
   private static String blankToNull(String value) {

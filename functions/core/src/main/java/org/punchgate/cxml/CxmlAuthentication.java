@@ -6,7 +6,7 @@ import org.punchgate.connection.Connection;
 import org.punchgate.connection.ConnectionAlias;
 import org.punchgate.connection.ConnectionStore;
 import org.punchgate.connection.CxmlCredential;
-import org.punchgate.security.SecretHash;
+import org.punchgate.security.SecretVerifier;
 
 /**
  * Finds the connection of a cXML request by its Sender credential and checks its SharedSecret; an unknown
@@ -19,9 +19,11 @@ final class CxmlAuthentication {
   record Authenticated(Connection connection, CxmlHeader.Credential sender) {}
 
   private final ConnectionStore connections;
+  private final SecretVerifier secrets;
 
-  CxmlAuthentication(ConnectionStore connections) {
+  CxmlAuthentication(ConnectionStore connections, SecretVerifier secrets) {
     this.connections = connections;
+    this.secrets = secrets;
   }
 
   Optional<Authenticated> authenticate(CxmlHeader header) {
@@ -40,10 +42,10 @@ final class CxmlAuthentication {
       }
     }
     if (connection == null) {
-      SecretHash.verifyAgainstNothing(header.sender().isEmpty() ? null : header.sender().get(0).sharedSecret());
+      secrets.verifyAgainstNothing(header.sender().isEmpty() ? null : header.sender().get(0).sharedSecret());
       return Optional.empty();
     }
-    if (!SecretHash.verify(matched.sharedSecret(), connection.secretHash())) {
+    if (!secrets.verify(matched.sharedSecret(), connection.secretHash())) {
       return Optional.empty();
     }
     List<CxmlCredential> allowedFrom = connection.cxml().from();

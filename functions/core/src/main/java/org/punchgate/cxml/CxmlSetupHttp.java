@@ -118,7 +118,7 @@ public final class CxmlSetupHttp {
     if (proto == null && (host.startsWith("localhost") || host.startsWith("127.0.0.1"))) {
       scheme = "http";
     }
-    return scheme + "://" + host.strip();
+    return scheme + "://" + host.strip() + request.basePath();
   }
 
   private static String hostOf(String base) {

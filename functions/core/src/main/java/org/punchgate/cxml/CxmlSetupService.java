@@ -12,6 +12,7 @@ import org.punchgate.connection.CxmlSettings;
 import org.punchgate.connection.PunchOutOperation;
 import org.punchgate.connection.ReturnUrlPolicy;
 import org.punchgate.security.RandomIds;
+import org.punchgate.security.SecretVerifier;
 import org.punchgate.session.Session;
 import org.punchgate.session.SessionStore;
 import org.punchgate.validation.Violation;
@@ -34,8 +35,14 @@ public final class CxmlSetupService {
   private final RandomIds ids;
   private final Clock clock;
 
+  /** Checks PBKDF2 hashes only (no key for generated secrets): tests and tools. */
   public CxmlSetupService(ConnectionStore connections, SessionStore sessions, RandomIds ids, Clock clock) {
-    this.authentication = new CxmlAuthentication(connections);
+    this(connections, sessions, ids, clock, new SecretVerifier(null, clock));
+  }
+
+  public CxmlSetupService(ConnectionStore connections, SessionStore sessions, RandomIds ids, Clock clock,
+      SecretVerifier secrets) {
+    this.authentication = new CxmlAuthentication(connections, secrets);
     this.sessions = sessions;
     this.ids = ids;
     this.clock = clock;

@@ -10,6 +10,8 @@ import java.util.Map;
 /**
  * An HTTP request as the services see it, free of Lambda types: header names are lower case, the body is
  * raw bytes (already Base64-decoded), {@code rawQuery} is the query string without {@code ?}.
+ * {@code basePath} is what the public URL has in front of our routes: {@code /dev} when API Gateway serves a
+ * named stage on its own host (links we hand out need it, or the browser gets 404), else "".
  */
 public record HttpRequest(
     String method,
@@ -17,13 +19,21 @@ public record HttpRequest(
     Map<String, String> pathParameters,
     String rawQuery,
     Map<String, String> headers,
-    byte[] body) {
+    byte[] body,
+    String basePath) {
 
   public HttpRequest {
     pathParameters = pathParameters == null ? Map.of() : Map.copyOf(pathParameters);
     headers = headers == null ? Map.of() : Map.copyOf(headers);
     body = body == null ? new byte[0] : body;
     rawQuery = rawQuery == null ? "" : rawQuery;
+    basePath = basePath == null ? "" : basePath;
+  }
+
+  /** A request served at the root of its host (the local runner, tests, a custom domain). */
+  public HttpRequest(String method, String path, Map<String, String> pathParameters, String rawQuery,
+      Map<String, String> headers, byte[] body) {
+    this(method, path, pathParameters, rawQuery, headers, body, "");
   }
 
   public String header(String name) {

@@ -77,7 +77,21 @@ public final class HttpFunction {
       headers.putIfAbsent("host", event.getRequestContext().getDomainName());
     }
     return new HttpRequest(method.toUpperCase(Locale.ROOT), path, event.getPathParameters(),
-        event.getRawQueryString(), headers, body);
+        event.getRawQueryString(), headers, body, stagePath(event, path));
+  }
+
+  /**
+   * {@code /<stage>} when the request came in under a named stage ({@code https://abc.execute-api.../dev/...}):
+   * API Gateway then puts the stage in front of {@code rawPath}. Under {@code $default}, or through a custom
+   * domain's mapping (no stage in the path), nothing.
+   */
+  static String stagePath(APIGatewayV2HTTPEvent event, String path) {
+    String stage = event.getRequestContext() == null ? null : event.getRequestContext().getStage();
+    if (stage == null || stage.isBlank() || stage.equals("$default")) {
+      return "";
+    }
+    String prefix = "/" + stage;
+    return path.equals(prefix) || path.startsWith(prefix + "/") ? prefix : "";
   }
 
   /** Text bodies in UTF-8 go out as they are; anything else (another charset) goes Base64-encoded. */

@@ -1,7 +1,5 @@
 package org.punchgate.oci;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -12,7 +10,8 @@ import org.punchgate.connection.ConnectionStore;
 import org.punchgate.connection.ReturnUrlPolicy;
 import org.punchgate.http.FormParameters;
 import org.punchgate.security.RandomIds;
-import org.punchgate.security.SecretHash;
+import org.punchgate.connection.PasswordCheck;
+import org.punchgate.security.SecretVerifier;
 import org.punchgate.session.CallUp;
 import org.punchgate.session.Session;
 import org.punchgate.session.SessionStatus;
@@ -33,9 +32,17 @@ public final class OciLogin {
   private final PunchoutTokens tokens;
   private final RandomIds ids;
   private final Clock clock;
+  private final SecretVerifier secrets;
 
+  /** Checks PBKDF2 hashes only (no key for generated secrets): tests and tools. */
   public OciLogin(ConnectionStore connections, SessionStore sessions, PunchoutTokens tokens, RandomIds ids,
       Clock clock) {
+    this(connections, sessions, tokens, ids, clock, new SecretVerifier(null, clock));
+  }
+
+  public OciLogin(ConnectionStore connections, SessionStore sessions, PunchoutTokens tokens, RandomIds ids,
+      Clock clock, SecretVerifier secrets) {
+    this.secrets = secrets;
     this.connections = connections;
     this.sessions = sessions;
     this.tokens = tokens;
@@ -58,7 +65,7 @@ public final class OciLogin {
     Optional<Connection> found = connectionId == null || connectionId.length() > Connection.MAX_ID_CHARS
         ? Optional.empty() : connections.find(connectionId);
     if (found.isEmpty() || !found.get().format().isOci()) {
-      SecretHash.verifyAgainstNothing(params.first("PASSWORD"));
+      secrets.verifyAgainstNothing(params.first("PASSWORD"));
       return refused(Refusal.UNKNOWN_CATALOG, "There is no OCI catalog connection with this address.");
     }
     Connection connection = found.get();
@@ -93,13 +100,10 @@ public final class OciLogin {
     return new Result.Refused(refusal, detail);
   }
 
-  private static boolean credentialsMatch(Connection connection, FormParameters params) {
+  private boolean credentialsMatch(Connection connection, FormParameters params) {
     String username = params.first(connection.loginParameters().username());
     String password = params.first(connection.loginParameters().password());
-    boolean passwordOk = SecretHash.verify(password, connection.secretHash()); // always spend the work
-    boolean userOk = username != null && connection.username() != null && MessageDigest.isEqual(
-        username.getBytes(StandardCharsets.UTF_8), connection.username().getBytes(StandardCharsets.UTF_8));
-    return passwordOk & userOk;
+    return PasswordCheck.matches(connection, username, password, secrets);
   }
 
   private static Map<String, String> keptParameters(FormParameters params) {

@@ -1,5 +1,6 @@
 package org.punchgate.wiring;
 
+import org.punchgate.security.SecretVerifier;
 import java.time.Clock;
 import org.punchgate.aws.AwsClients;
 import org.punchgate.connection.ConnectionStore;
@@ -38,6 +39,11 @@ public record Wiring(
   /** The login link service over this wiring's stores. */
   public LoginLinks loginLinks() {
     return new LoginLinks(connections, links, ids, clock);
+  }
+
+  /** The login secret checker, with the server-side key for generated secrets when one is configured. */
+  public SecretVerifier secrets() {
+    return new SecretVerifier(config.secretHashKey(), clock);
   }
 
   public static Wiring fromEnvironment() {

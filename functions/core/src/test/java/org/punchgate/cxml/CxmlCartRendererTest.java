@@ -41,12 +41,12 @@ class CxmlCartRendererTest {
   private static Session session(Connection connection, String operation, String cookie) {
     Map<String, String> callUp = new LinkedHashMap<>();
     callUp.put("buyerCookie", cookie);
-    callUp.put("browserFormPost", "https://prominate-platform.com/hook-url?x=1&y=2");
+    callUp.put("browserFormPost", "https://procurement.buyer.example/hook-url?x=1&y=2");
     callUp.put("operation", operation);
     callUp.put("deploymentMode", "test");
     callUp.put("payloadID", "933695160890");
     callUp.put("fromDomain", "NetworkId");
-    callUp.put("fromIdentity", "inbound@prominate-platform.com");
+    callUp.put("fromIdentity", "punchout@procurement.buyer.example");
     return new Session("s1", connection, "jdoe@example.com", SessionStatus.OPEN, CxmlFixtures.t0(),
         CxmlFixtures.t0().plusSeconds(3600), CallUp.fromStored(ConnectionFormat.CXML, callUp), Map.of(), null, null, null);
   }
@@ -145,7 +145,7 @@ class CxmlCartRendererTest {
     assertEquals(CxmlSettings.BASE64, base64.fields().get(0).name());
     assertTrue(base64.fields().get(0).value().matches("[A-Za-z0-9+/=]+"));
     assertTrue(documentOf(base64).contains("Gr\u00f6\u00dfe \u20ac &amp; &lt;Co&gt;"));
-    assertEquals("https://prominate-platform.com/hook-url?x=1&y=2", base64.action());
+    assertEquals("https://procurement.buyer.example/hook-url?x=1&y=2", base64.action());
     assertEquals(StandardCharsets.UTF_8, base64.charset());
 
     ReturnForm urlencoded = render(session(CxmlFixtures.connection("1.2.063", CxmlSettings.URLENCODED, null, true), "create", "c"), cart, false);
@@ -171,7 +171,7 @@ class CxmlCartRendererTest {
     assertEquals(markup, reparse(withMarkup).buyerCookie());
     var read = assertInstanceOf(CxmlReader.Result.Read.class, CxmlReader.read(document.getBytes(StandardCharsets.UTF_8))).document();
     assertEquals("supplier-duns", read.header().from().get(0).identity());
-    assertEquals("inbound@prominate-platform.com", read.header().to().get(0).identity());
+    assertEquals("punchout@procurement.buyer.example", read.header().to().get(0).identity());
     assertEquals("supplier-duns", read.header().sender().get(0).identity());
     assertNull(read.header().sender().get(0).sharedSecret(), "no shared secret travels through the browser");
     assertEquals("test", read.deploymentMode());

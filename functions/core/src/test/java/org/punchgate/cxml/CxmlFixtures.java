@@ -23,11 +23,11 @@ final class CxmlFixtures {
 
   static Connection connection(String version, String encoding, String secretHash, boolean active) {
     CxmlSettings settings = new CxmlSettings(
-        List.of(new CxmlCredential("NetworkId", "inbound@prominate-platform.com")),
-        List.of(new CxmlCredential("NetworkID", "inbound@prominate-platform.com")),
+        List.of(new CxmlCredential("NetworkId", "punchout@procurement.buyer.example")),
+        List.of(new CxmlCredential("NetworkID", "punchout@procurement.buyer.example")),
         SUPPLIER, encoding, version, List.of("UserEmail", "CostCenter"));
     return new Connection("acme-cxml", "ACME (cXML)", active, ConnectionFormat.CXML, "acme-buyers", null, null,
-        secretHash, List.of("https://prominate-platform.com"), "https://shop.example/punchout/start?lang=en",
+        secretHash, List.of("https://procurement.buyer.example"), "https://shop.example/punchout/start?lang=en",
         Duration.ofHours(1),
         new FieldMapping(Map.of("Extrinsic.Color", FieldSource.cart("attributes.color"),
             "Extrinsic.Channel", FieldSource.constant("punchgate"))),

@@ -39,7 +39,8 @@ import org.punchgate.connection.CxmlSettings;
 
 class CxmlSetupServiceTest {
 
-  static final String SAMPLE = "cxml-1.2.050-punchoutsetuprequest-create-shipto-selecteditem-itemout.xml";
+  /** The project's own setup request (test resources), so that this suite runs without the shared samples. */
+  static final String SAMPLE = "/cxml/setup-create-shipto-itemout.xml";
 
   private final Clock clock = Clock.fixed(CxmlFixtures.t0(), ZoneOffset.UTC);
   private final InMemoryConnectionStore connections = new InMemoryConnectionStore();
@@ -76,8 +77,12 @@ class CxmlSetupServiceTest {
     return response;
   }
 
-  private static byte[] sample() {
-    return CxmlConformance.sample(SAMPLE);
+  static byte[] sample() {
+    try (var in = CxmlSetupServiceTest.class.getResourceAsStream(SAMPLE)) {
+      return in.readAllBytes();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static byte[] sampleWith(String from, String to) {
@@ -100,22 +105,22 @@ class CxmlSetupServiceTest {
     assertTrue(url.contains("/start/" + session.id() + "?ticket="), url);
     assertEquals(SessionStatus.OPEN, session.status());
     assertNull(session.connection().secretHash(), "the session keeps the connection without its secret");
-    assertEquals("john-doe@domain.com", session.username());
+    assertEquals("erika.berg@buyer.example", session.username());
     assertEquals(CxmlFixtures.t0().plusSeconds(3600), session.expiresAt());
     Map<String, String> c = session.callUp().stored();
-    assertEquals("550bce3e592023b2e7b015307f965133", c.get("buyerCookie"));
-    assertEquals("https://prominate-platform.com/hook-url", c.get("browserFormPost"));
+    assertEquals("7f3c0a9e21d84b6b9d0e5c4a1b2f6e88", c.get("buyerCookie"));
+    assertEquals("https://procurement.buyer.example/hook-url", c.get("browserFormPost"));
     assertEquals("create", c.get("operation"));
     assertEquals("test", c.get("deploymentMode"));
-    assertEquals("933695160890", c.get("payloadID"));
+    assertEquals("1795428000000.42@procurement.buyer.example", c.get("payloadID"));
     assertEquals("NetworkId", c.get("fromDomain"));
-    assertEquals("inbound@prominate-platform.com", c.get("fromIdentity"));
-    assertEquals("supplier@supplier.com", c.get("toIdentity"));
-    assertEquals("Joe Smith\nMailstop M-543", c.get("shipTo.deliverTo"));
-    assertEquals("Sunnyvale", c.get("shipTo.city"));
-    assertEquals("US", c.get("shipTo.countryCode"));
-    assertEquals("4545321", c.get("selectedItem.supplierPartID"));
-    assertEquals(Map.of("UserEmail", "john-doe@domain.com"), session.extrinsics(), "only the listed extrinsics");
+    assertEquals("punchout@procurement.buyer.example", c.get("fromIdentity"));
+    assertEquals("orders@supplier.example", c.get("toIdentity"));
+    assertEquals("Erika Berg\nDock 4", c.get("shipTo.deliverTo"));
+    assertEquals("Rotterdam", c.get("shipTo.city"));
+    assertEquals("NL", c.get("shipTo.countryCode"));
+    assertEquals("CH-2000", c.get("selectedItem.supplierPartID"));
+    assertEquals(Map.of("UserEmail", "erika.berg@buyer.example"), session.extrinsics(), "only the listed extrinsics");
     assertNull(session.initialCart(), "a create starts with an empty cart");
     var ticket = sessions.tickets.get(session.id());
     assertEquals(CxmlFixtures.t0().plus(CxmlSetupService.START_TICKET_LIFETIME), ticket.expiresAt());
@@ -130,9 +135,9 @@ class CxmlSetupServiceTest {
     assertEquals("edit", session.callUp().stored().get("operation"));
     Cart cart = session.initialCart();
     assertEquals(2, cart.lines().size());
-    assertEquals("5555", cart.lines().get(0).sku());
+    assertEquals("CH-100", cart.lines().get(0).sku());
     assertEquals("piece", cart.lines().get(0).unit(), "the buyer's EA is the shop's piece");
-    assertEquals(new BigDecimal("763.20"), cart.lines().get(0).unitPrice());
+    assertEquals(new BigDecimal("412.50"), cart.lines().get(0).unitPrice());
     assertEquals("EUR", cart.currency());
   }
 
@@ -144,14 +149,14 @@ class CxmlSetupServiceTest {
 
   @Test
   void refusesAnUnknownSenderLikeAWrongSecret() {
-    var r = refused(service.handle(post(sampleWith("<Identity>inbound@prominate-platform.com</Identity>\n                <SharedSecret>",
+    var r = refused(service.handle(post(sampleWith("<Identity>punchout@procurement.buyer.example</Identity>\n                <SharedSecret>",
         "<Identity>stranger@example.com</Identity>\n                <SharedSecret>"))), 401);
     assertEquals("unknown Sender credential or wrong SharedSecret", r.status().detail());
   }
 
   @Test
   void refusesAFromCredentialTheConnectionDoesNotList() {
-    refused(service.handle(post(sampleWith("<From>\n            <Credential domain=\"NetworkId\">\n                <Identity>inbound@prominate-platform.com",
+    refused(service.handle(post(sampleWith("<From>\n            <Credential domain=\"NetworkId\">\n                <Identity>punchout@procurement.buyer.example",
         "<From>\n            <Credential domain=\"NetworkId\">\n                <Identity>someone-else"))), 401);
   }
 
@@ -164,9 +169,9 @@ class CxmlSetupServiceTest {
 
   @Test
   void refusesAReturnAddressOutsideTheAllowList() {
-    var r = refused(service.handle(post(sampleWith("https://prominate-platform.com/hook-url", "https://evil.example/steal"))), 403);
+    var r = refused(service.handle(post(sampleWith("https://procurement.buyer.example/hook-url", "https://evil.example/steal"))), 403);
     assertTrue(r.status().detail().startsWith("BrowserFormPost/URL points to https://evil.example:443"), r.status().detail());
-    var missing = refused(service.handle(post(sampleWith("<URL>https://prominate-platform.com/hook-url</URL>", "<URL></URL>"))), 400);
+    var missing = refused(service.handle(post(sampleWith("<URL>https://procurement.buyer.example/hook-url</URL>", "<URL></URL>"))), 400);
     assertEquals("BrowserFormPost/URL is missing", missing.status().detail());
   }
 
@@ -179,7 +184,7 @@ class CxmlSetupServiceTest {
 
   @Test
   void namesTheProblemOfABrokenRequest() {
-    var r = refused(service.handle(post(sampleWith("<BuyerCookie>550bce3e592023b2e7b015307f965133</BuyerCookie>", ""))), 400);
+    var r = refused(service.handle(post(sampleWith("<BuyerCookie>7f3c0a9e21d84b6b9d0e5c4a1b2f6e88</BuyerCookie>", ""))), 400);
     assertTrue(r.status().detail().startsWith("/cXML/Request/PunchOutSetupRequest/BuyerCookie"), r.status().detail());
     var notXml = refused(service.handle(post("hello".getBytes(StandardCharsets.UTF_8))), 400);
     assertTrue(notXml.status().detail().contains("not well-formed XML"), notXml.status().detail());
@@ -198,7 +203,7 @@ class CxmlSetupServiceTest {
     String xxe = new String(sample(), StandardCharsets.UTF_8)
         .replace("<!DOCTYPE cXML SYSTEM \"http://xml.cxml.org/schemas/cXML/1.2.050/cXML.dtd\">",
             "<!DOCTYPE cXML [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>")
-        .replace("550bce3e592023b2e7b015307f965133", "&xxe;");
+        .replace("7f3c0a9e21d84b6b9d0e5c4a1b2f6e88", "&xxe;");
     var r = refused(service.handle(post(xxe.getBytes(StandardCharsets.UTF_8))), 400);
     assertFalse(r.status().detail().contains("root:"), r.status().detail());
   }
@@ -207,13 +212,13 @@ class CxmlSetupServiceTest {
   void readsAnIso88591Request() {
     String text = new String(sample(), StandardCharsets.UTF_8)
         .replace("encoding=\"UTF-8\"", "encoding=\"ISO-8859-1\"")
-        .replace("<City>Sunnyvale</City>", "<City>K\u00f6ln</City>")
-        .replace("john-doe@domain.com", "j\u00fcrgen@domain.com");
+        .replace("<City>Rotterdam</City>", "<City>K\u00f6ln</City>")
+        .replace("erika.berg@buyer.example", "j\u00fcrgen@buyer.example");
     HttpResponse http = service.handle(post(text.getBytes(StandardCharsets.ISO_8859_1), "text/xml"));
     assertEquals(200, response(http).status().code());
     Session session = sessions.created.values().iterator().next();
     assertEquals("K\u00f6ln", session.callUp().stored().get("shipTo.city"));
-    assertEquals("j\u00fcrgen@domain.com", session.username());
+    assertEquals("j\u00fcrgen@buyer.example", session.username());
   }
 
   @Test
@@ -335,9 +340,9 @@ class CxmlSetupServiceTest {
     assertEquals(List.of(), CxmlConformance.dtdErrors(document));
     var poom = assertInstanceOf(CxmlPayload.PunchOutOrderMessage.class,
         ((CxmlReader.Result.Read) CxmlReader.read(document)).document().payload());
-    assertEquals("550bce3e592023b2e7b015307f965133", poom.buyerCookie());
+    assertEquals("7f3c0a9e21d84b6b9d0e5c4a1b2f6e88", poom.buyerCookie());
     assertEquals(PunchOutOperation.EDIT, poom.operationAllowed());
-    assertEquals(new BigDecimal("2290.60"), poom.total());
+    assertEquals(new BigDecimal("864.90"), poom.total(), "2 x 412.50 + 39.90");
     assertEquals("EA", poom.cart().lines().get(0).unit());
     assertNotNull(rendered.form().action());
     assertEquals("10", poom.cart().lines().get(0).lineId(), "the buyer's line numbers survive the edit");
@@ -369,7 +374,7 @@ class CxmlSetupServiceTest {
         "https://gw.example/", 64 * 1024);
     String big = "x".repeat(2100);
     byte[] xml = part.equals("identity")
-        ? sampleWith("<Identity>inbound@prominate-platform.com</Identity>\n                <SharedSecret>",
+        ? sampleWith("<Identity>punchout@procurement.buyer.example</Identity>\n                <SharedSecret>",
             "<Identity>" + big + "</Identity>\n                <SharedSecret>")
         : sampleWith("<Sender>\n            <Credential domain=\"NetworkId\">",
             "<Sender>\n            <Credential domain=\"" + big + "\">");
@@ -381,7 +386,7 @@ class CxmlSetupServiceTest {
 
   @Test
   void theShipToKeepsItsAddressIdAndItsDomain() {
-    service.handle(post(sampleWith("<ShipTo>\n                <Address>",
+    service.handle(post(sampleWith("<ShipTo>\n                <Address addressID=\"PLANT-7\">",
         "<ShipTo>\n                <Address addressID=\"1000467\" addressIDDomain=\"buyerLocationID\">")));
     var shipTo = ((CallUp.Cxml) sessions.created.values().iterator().next().callUp()).shipTo();
     assertEquals("1000467", shipTo.addressId());

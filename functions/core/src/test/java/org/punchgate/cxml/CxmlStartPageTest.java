@@ -60,7 +60,7 @@ class CxmlStartPageTest {
   }
 
   private String startPageUrl() {
-    HttpResponse http = setup.handle(CxmlSetupServiceTest.post(CxmlConformance.sample(CxmlSetupServiceTest.SAMPLE)));
+    HttpResponse http = setup.handle(CxmlSetupServiceTest.post(CxmlSetupServiceTest.sample()));
     return CxmlSetupServiceTest.response(http).startPageUrl();
   }
 
@@ -84,7 +84,7 @@ class CxmlStartPageTest {
     assertEquals(session.id(), valid.claims().sessionId());
     assertEquals("acme-cxml", valid.claims().connectionId());
     assertEquals("acme-buyers", valid.claims().userGroup());
-    assertEquals("john-doe@domain.com", valid.claims().subject());
+    assertEquals("erika.berg@buyer.example", valid.claims().subject());
     assertNull(valid.claims().function());
     assertEquals(session.expiresAt(), valid.claims().expiresAt(), "the shop's token lives as long as the session");
     assertEquals(session.id(), http.sessionId());

@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.punchgate.testing.StandardError;
 import org.punchgate.http.HttpResponse;
 import org.punchgate.json.Json;
 
@@ -55,11 +56,13 @@ class HttpFunctionTest {
 
   @Test
   void anUnexpectedFaultIsA500ThatNamesOnlyACorrelationId() {
-    var response = HttpFunction.handle(event(), null, request -> {
+    var captured = StandardError.capture(() -> HttpFunction.handle(event(), null, request -> {
       throw new IllegalStateException("database password is hunter2");
-    });
+    }));
+    var response = captured.value();
     assertEquals(500, response.getStatusCode());
     assertFalse(response.getBody().contains("hunter2"));
+    assertTrue(captured.text().contains("\"level\":\"ERROR\""), captured.text());
     assertTrue(response.getBody().contains("correlation id"));
   }
 
@@ -88,9 +91,11 @@ class HttpFunctionTest {
 
   @Test
   void anErrorSuchAsOutOfMemoryIsAProblemDocument500AndTheCallerLivesOn() {
-    var response = HttpFunction.handle(event(), null, request -> {
+    var captured = StandardError.capture(() -> HttpFunction.handle(event(), null, request -> {
       throw new OutOfMemoryError("Java heap space");
-    });
+    }));
+    var response = captured.value();
+    assertTrue(captured.text().contains("java.lang.OutOfMemoryError"), captured.text());
     assertEquals(500, response.getStatusCode());
     assertTrue(response.getHeaders().get("content-type").startsWith("application/problem+json"));
     assertEquals(500, Json.parse(response.getBody()).get("status").asInt());
@@ -98,9 +103,11 @@ class HttpFunctionTest {
 
   @Test
   void aHandlerNamesItsOwnProtocolsInternalError() {
-    var response = HttpFunction.handle(event(), null, request -> {
+    var captured = StandardError.capture(() -> HttpFunction.handle(event(), null, request -> {
       throw new StackOverflowError();
-    }, correlationId -> HttpResponse.html(500, "<p>" + correlationId + "</p>", StandardCharsets.UTF_8));
+    }, correlationId -> HttpResponse.html(500, "<p>" + correlationId + "</p>", StandardCharsets.UTF_8)));
+    var response = captured.value();
+    assertTrue(captured.text().contains("java.lang.StackOverflowError"), captured.text());
     assertEquals(500, response.getStatusCode());
     assertTrue(response.getHeaders().get("content-type").startsWith("text/html"));
   }

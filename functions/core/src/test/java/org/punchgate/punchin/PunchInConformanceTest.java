@@ -166,9 +166,6 @@ class PunchInConformanceTest {
   private static List<Path> samples(String folder) throws IOException {
     String dir = System.getProperty("punchgate.conformance.dir");
     boolean present = dir != null && !dir.isBlank() && Files.isDirectory(Path.of(dir, folder));
-    if (!present) {
-      System.out.println("PunchIn conformance skipped: no " + folder + "/ under -Dpunchgate.conformance.dir");
-    }
     assumeTrue(present, "conformance samples not available");
     try (Stream<Path> files = Files.list(Path.of(dir, folder))) {
       return files.filter(p -> p.toString().endsWith(".xml")).sorted().toList();

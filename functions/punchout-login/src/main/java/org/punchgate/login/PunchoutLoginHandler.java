@@ -42,9 +42,10 @@ public final class PunchoutLoginHandler
 
   PunchoutLoginHandler(Wiring wiring, boolean snapStart) {
     this.ociLogin = new OciLoginHttp(new OciLogin(wiring.connections(), wiring.sessions(), wiring.tokens(), wiring.ids(),
-        wiring.clock()), wiring.config().maxBodyBytes());
+        wiring.clock(), wiring.secrets()), wiring.config().maxBodyBytes());
     this.cxmlSetup = new CxmlSetupHttp(new CxmlSetupService(wiring.connections(), wiring.sessions(), wiring.ids(),
-        wiring.clock()), wiring.ids(), wiring.clock(), wiring.config().publicBaseUrl(), wiring.config().maxBodyBytes());
+        wiring.clock(), wiring.secrets()), wiring.ids(), wiring.clock(), wiring.config().publicBaseUrl(),
+        wiring.config().maxBodyBytes());
     this.peppolLogin = new PeppolLoginHttp(new PeppolLogin(wiring.connections(), wiring.sessions(),
         wiring.loginLinks(), wiring.tokens(), wiring.ids(), wiring.clock()), wiring.config().maxBodyBytes());
     this.cxmlStartPage = new CxmlStartPage(wiring.sessions(), wiring.tokens(), wiring.ids(), wiring.clock());

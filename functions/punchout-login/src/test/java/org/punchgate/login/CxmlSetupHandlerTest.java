@@ -33,6 +33,7 @@ import org.punchgate.session.Session;
 import org.punchgate.session.SessionStore;
 import org.punchgate.testing.Fixtures;
 import org.punchgate.testing.InMemoryWiring;
+import org.punchgate.testing.StandardError;
 import org.punchgate.token.PunchoutTokens;
 import org.punchgate.token.TokenClaims;
 
@@ -108,7 +109,11 @@ class CxmlSetupHandlerTest {
     var context = (com.amazonaws.services.lambda.runtime.Context) java.lang.reflect.Proxy.newProxyInstance(
         getClass().getClassLoader(), new Class<?>[] {com.amazonaws.services.lambda.runtime.Context.class},
         (proxy, method, args) -> "getAwsRequestId".equals(method.getName()) ? "lambda-request-7" : null);
-    APIGatewayV2HTTPResponse http = failing.handleRequest(event("cxml-setup-create.json"), context);
+    APIGatewayV2HTTPEvent setup = event("cxml-setup-create.json");
+    var captured = StandardError.capture(() -> failing.handleRequest(setup, context));
+    assertTrue(captured.text().contains("\"level\":\"ERROR\"") && captured.text().contains("lambda-request-7"),
+        captured.text());
+    APIGatewayV2HTTPResponse http = captured.value();
     assertEquals(500, http.getStatusCode());
     assertTrue(http.getHeaders().get("content-type").startsWith("text/xml"), http.getHeaders().toString());
     var read = assertInstanceOf(CxmlReader.Result.Read.class,
@@ -140,6 +145,25 @@ class CxmlSetupHandlerTest {
     if (conformanceAvailable()) {
       assertEquals(List.of(), CxmlConformance.dtdErrors(http.getBody().getBytes(StandardCharsets.UTF_8)), http.getBody());
     }
+  }
+
+  @Test
+  void withoutPublicBaseUrlTheStartPageKeepsTheStageOfTheRequest() throws IOException {
+    InMemoryWiring staged = new InMemoryWiring(null);
+    staged.connections.put(Fixtures.cxmlConnection("demo-cxml", CxmlSettings.BASE64));
+    PunchoutLoginHandler stagedHandler = new PunchoutLoginHandler(staged.wiring);
+
+    APIGatewayV2HTTPEvent event = event("cxml-setup-create-stage-dev.json");
+    assertEquals("dev", event.getRequestContext().getStage());
+    CxmlPayload.Response response = cxmlResponse(stagedHandler.handleRequest(event, null));
+    assertTrue(response.startPageUrl().startsWith(
+        "https://abc123.execute-api.eu-central-1.amazonaws.com/dev/punchout/cxml/start/"), response.startPageUrl());
+
+    // the browser opens exactly that URL: API Gateway hands it over with the stage in rawPath
+    URI startPage = URI.create(response.startPageUrl());
+    APIGatewayV2HTTPEvent open = startPageEvent(startPage);
+    open.getRequestContext().setStage("dev");
+    assertEquals(302, stagedHandler.handleRequest(open, null).getStatusCode());
   }
 
   @Test

@@ -17,6 +17,7 @@ import org.punchgate.connection.ConnectionFormat;
 import org.punchgate.session.Session;
 import org.punchgate.testing.Fixtures;
 import org.punchgate.testing.InMemoryWiring;
+import org.punchgate.testing.StandardError;
 
 /** The handler fed with the sample events of {@code events/}, read by the Lambda runtime's own deserializer. */
 class PunchoutLoginHandlerTest {
@@ -37,6 +38,20 @@ class PunchoutLoginHandlerTest {
     memory.connections.put(new Connection(c.id(), c.name(), true, format, "acme-buyers", c.loginParameters(), id,
         Fixtures.hash(id + "-pass"), List.of("http://localhost:3000"), "http://localhost:3000/shop/",
         c.sessionLifetime(), c.fieldMapping(), c.unitMap(), c.defaultClassification(), null));
+  }
+
+  @Test
+  void aConnectionWithAGeneratedSecretLogsInThroughItsKeyedHash() throws IOException {
+    Connection c = Fixtures.ociConnection("demo-oci4", ConnectionFormat.OCI_4_0);
+    String secret = "demo-oci4-pass"; // stands for a generated one: the scheme does not depend on the text
+    String keyed = memory.wiring.secrets().hashGenerated(secret);
+    assertTrue(keyed.startsWith("hmac-sha256$"), keyed);
+    memory.connections.put(new Connection(c.id(), c.name(), true, c.format(), "acme-buyers", c.loginParameters(),
+        "demo-oci4", keyed, List.of("http://localhost:3000"), "http://localhost:3000/shop/", c.sessionLifetime(),
+        c.fieldMapping(), c.unitMap(), c.defaultClassification(), null));
+    var response = handler.handleRequest(event("oci-login-get.json"), null);
+    assertEquals(302, response.getStatusCode());
+    assertEquals(1, memory.sessions.size());
   }
 
   @Test
@@ -106,11 +121,17 @@ class PunchoutLoginHandlerTest {
     var w = memory.wiring;
     var failing = new PunchoutLoginHandler(new org.punchgate.wiring.Wiring(w.config(), w.sessions(),
         new FailingConnections(), w.tokens(), w.ids(), w.clock()));
-    var oci = failing.handleRequest(event("oci-login-get.json"), null);
+    var ociEvent = event("oci-login-get.json");
+    var cxmlEvent = event("cxml-setup-create.json");
+    var ociCaptured = StandardError.capture(() -> failing.handleRequest(ociEvent, null));
+    assertTrue(ociCaptured.text().contains("java.lang.OutOfMemoryError"), ociCaptured.text());
+    var oci = ociCaptured.value();
     assertEquals(500, oci.getStatusCode());
     assertTrue(oci.getHeaders().get("content-type").startsWith("text/html"), oci.getHeaders().toString());
     assertTrue(oci.getBody().contains("correlation id"), oci.getBody());
-    var cxml = failing.handleRequest(event("cxml-setup-create.json"), null);
+    var cxmlCaptured = StandardError.capture(() -> failing.handleRequest(cxmlEvent, null));
+    assertTrue(cxmlCaptured.text().contains("java.lang.StackOverflowError"), cxmlCaptured.text());
+    var cxml = cxmlCaptured.value();
     assertEquals(500, cxml.getStatusCode());
     String body = cxml.getIsBase64Encoded() ? new String(java.util.Base64.getDecoder().decode(cxml.getBody()),
         java.nio.charset.StandardCharsets.UTF_8) : cxml.getBody();

@@ -1,0 +1,71 @@
+package org.punchgate.connection;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.punchgate.json.Json;
+import org.punchgate.validation.Violation;
+
+class ConnectionCheckTest {
+
+  private static final String OCI = """
+      {"id": "acme-srm", "format": "OCI_4_0", "userGroup": "acme", "username": "acme", "password": "pw",
+       "allowedReturnOrigins": ["https://srm.acme.example"], "shopStartUrl": "https://shop.example/start"}""";
+
+  private static List<String> problems(String json) {
+    return ConnectionCheck.check(Json.parse(json), "connections[0]").stream().map(Violation::toString).toList();
+  }
+
+  @Test
+  void theReadmeExampleHasNoProblems() {
+    assertEquals(List.of(), problems(OCI));
+  }
+
+  @Test
+  void aMisspelledFieldIsRefusedWhereItIs() {
+    List<String> problems = problems(OCI.replace("\"allowedReturnOrigins\"", "\"allowedReturnOrigin\""));
+    assertEquals(1, problems.size(), problems::toString);
+    assertTrue(problems.get(0).startsWith("connections[0].allowedReturnOrigin: unknown field allowedReturnOrigin"),
+        problems::toString);
+  }
+
+  @Test
+  void aConnectionWithoutPasswordIsRefused() {
+    assertEquals(List.of("connections[0].password: password is required: without it every OCI login is refused"),
+        problems(OCI.replace(", \"password\": \"pw\"", "")));
+  }
+
+  @Test
+  void everyProblemIsReportedAtOnceAndEnumsInWords() {
+    List<String> problems = problems("""
+        {"id": "x", "format": "OCI_6_0", "active": "yes",
+         "cxml": {"sender": [{"domain": "DUNS"}], "returnEncoding": "xml"}}""");
+    assertTrue(problems.contains("connections[0].format: format must be one of OCI_3_0, OCI_4_0, OCI_5_0, CXML, "
+        + "PEPPOL_PUNCHOUT, not OCI_6_0"), problems::toString);
+    assertTrue(problems.contains("connections[0].userGroup: userGroup is required"), problems::toString);
+    assertTrue(problems.contains("connections[0].shopStartUrl: shopStartUrl is required"), problems::toString);
+    assertTrue(problems.contains("connections[0].active: active must be true or false"), problems::toString);
+    assertTrue(problems.contains("connections[0].cxml.sender[0].identity: identity is required"), problems::toString);
+    assertTrue(problems.contains("connections[0].cxml.returnEncoding: cxml.returnEncoding must be one of "
+        + "cxml-base64, cxml-urlencoded, not xml"), problems::toString);
+  }
+
+  @Test
+  void aCxmlConnectionNeedsASenderAndItsSharedSecret() {
+    List<String> problems = problems("""
+        {"id": "c", "format": "CXML", "userGroup": "g", "shopStartUrl": "https://shop.example/start",
+         "cxml": {"sender": []}}""");
+    assertEquals(List.of(
+        "connections[0].cxml.sender: cxml.sender needs at least one credential: connections are found by the Sender",
+        "connections[0].cxml.sharedSecret: cxml.sharedSecret is required: without it every cXML setup request is refused"),
+        problems);
+  }
+
+  @Test
+  void whatTheStoreWritesPassesTheCheck() {
+    var connection = ConnectionJson.read(Json.parse(OCI), new java.security.SecureRandom());
+    assertEquals(List.of(), ConnectionCheck.check(ConnectionJson.write(connection), ""));
+  }
+}
