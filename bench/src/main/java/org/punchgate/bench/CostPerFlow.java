@@ -9,6 +9,13 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.punchgate.config.Config;
 import org.punchgate.wiring.Wiring;
+import org.punchgate.aws.AwsClients;
+import org.punchgate.aws.DynamoDbOrderOutbox;
+import org.punchgate.aws.DynamoDbSessionStore;
+import org.punchgate.order.InMemoryOrderQueue;
+import org.punchgate.session.Session;
+import org.punchgate.session.SessionStatus;
+import org.punchgate.wiring.OrderWiring;
 import org.punchgate.lambda.SampleInput;
 
 /**
@@ -38,6 +45,7 @@ final class CostPerFlow {
       String cxmlCart = SampleInput.cartJson(100);
       results.add(count("cXML cart return, 100 lines", 2, counter, () -> Flows.cxmlCartReturn(wiring, cxmlCart),
           e -> cartReturn.handleRequest(e, null).getStatusCode()));
+      results.add(orderPing(config, wiring, counter));
       for (int lines : new int[] {10, 100, 1000}) {
         String cart = SampleInput.cartJson(lines);
         results.add(count("OCI cart return, " + lines + " lines", 2, counter,
@@ -47,6 +55,33 @@ final class CostPerFlow {
       System.setOut(console);
     }
     return results;
+  }
+
+  /**
+   * A new order from a ping: the session read, the connection read (the ping authenticates with the
+   * connection's own secret, which sessions do not keep), one TransactWriteItems (session, order, outbox
+   * entry), one SendMessage, and the outbox entry's DeleteItem (mark-sent). The send goes to an in-memory
+   * queue here (the benchmark runs no SQS engine) and is counted as the one SQS call it is.
+   */
+  private static Result orderPing(Config config, Wiring wiring, CallCounter counter) {
+    var clients = new AwsClients(config, counter);
+    var dynamoDb = clients.dynamoDb();
+    InMemoryOrderQueue queue = new InMemoryOrderQueue();
+    OrderWiring orders = OrderWiring.of(wiring,
+        new DynamoDbSessionStore(dynamoDb, config.sessionsTable(), config.sessionRetention()), queue,
+        new DynamoDbOrderOutbox(dynamoDb, config.sessionsTable()), (id, step, error) -> {
+          throw new IllegalStateException("the hand-off failed at " + step, error);
+        });
+    var handler = Flows.handler(Flows.ORDER_COMPLETION_HANDLER, orders);
+    Session session = Flows.openSession(wiring);
+    wiring.sessions().close(session.id(), SessionStatus.TRANSFERRED, SampleInput.cart(3), wiring.clock().instant());
+    Result dynamoDbOnly = count("order ping (new order)", 5, counter,
+        () -> SampleInput.orderPingEvent(session.cartId(), "4500012345"), e -> handler.handleRequest(e, null).getStatusCode());
+    Map<String, Integer> byOperation = new java.util.TreeMap<>(dynamoDbOnly.byOperation());
+    byOperation.put("SqsSendMessage (in memory)", queue.sends());
+    return new Result(dynamoDbOnly.flow(), dynamoDbOnly.floor(), dynamoDbOnly.calls() + queue.sends(), byOperation,
+        dynamoDbOnly.dynamoDbCalls(), queue.sends(), dynamoDbOnly.readUnits(), dynamoDbOnly.writeUnits(),
+        dynamoDbOnly.ruleReadUnits(), dynamoDbOnly.ruleWriteUnits(), dynamoDbOnly.status());
   }
 
   private static Result count(String flow, int floor, CallCounter counter, Supplier<APIGatewayV2HTTPEvent> event,

@@ -52,6 +52,7 @@ final class Flows {
 
   static final String LOGIN_HANDLER = "org.punchgate.login.PunchoutLoginHandler";
   static final String CART_RETURN_HANDLER = "org.punchgate.cartreturn.CartReturnHandler";
+  static final String ORDER_COMPLETION_HANDLER = "org.punchgate.ordercompletion.OrderCompletionFunction";
 
   private static final String PRODUCTION_HASH = SecretHash.hash(SampleInput.PASSWORD, new SecureRandom());
   private static final String LIGHT_HASH = SecretHash.hash(SampleInput.PASSWORD, new SecureRandom(), 1);
@@ -147,6 +148,20 @@ final class Flows {
       constructor.setAccessible(true);
       @SuppressWarnings("unchecked")
       var handler = (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) constructor.newInstance(wiring);
+      return handler;
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot build " + className, e);
+    }
+  }
+
+  /** The order-completion handler through its tests' constructor, over {@code orders}. */
+  static RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler(String className,
+      org.punchgate.wiring.OrderWiring orders) {
+    try {
+      var constructor = Class.forName(className).getDeclaredConstructor(org.punchgate.wiring.OrderWiring.class);
+      constructor.setAccessible(true);
+      @SuppressWarnings("unchecked")
+      var handler = (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) constructor.newInstance(orders);
       return handler;
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("cannot build " + className, e);

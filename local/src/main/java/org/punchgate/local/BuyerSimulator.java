@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.punchgate.http.FormParameters;
 import org.punchgate.http.HttpRequest;
 import org.punchgate.oci.OciCartParser;
+import org.punchgate.oci.OciField;
 import org.punchgate.oci.OciItem;
 import org.punchgate.security.RandomIds;
 
@@ -41,6 +42,7 @@ final class BuyerSimulator {
   private final String publicBaseUrl;
   private final List<DemoData.LoadedConnection> connections;
   private final CxmlBuyer cxml;
+  private final OrderApproval approval;
   private final PeppolBuyer peppol;
   private final RandomIds ids = new RandomIds();
   private final Map<String, Launch> launches = new ConcurrentHashMap<>();
@@ -65,6 +67,7 @@ final class BuyerSimulator {
     this.connections = connections.stream().filter(c -> c.connection().format().isOci()).toList();
     this.cxml = new CxmlBuyer(publicBaseUrl, gateway, connections, cxmlDtds);
     this.peppol = new PeppolBuyer(publicBaseUrl, gateway, adminKey, connections);
+    this.approval = new OrderApproval(gateway, connections);
   }
 
   int handle(HttpExchange exchange, String path, byte[] body) throws IOException {
@@ -83,6 +86,9 @@ final class BuyerSimulator {
     }
     if (path.equals(BASE + "/hook")) {
       return hook(exchange, body);
+    }
+    if (path.equals(OrderApproval.PATH) && method.equals("POST")) {
+      return approval.handle(exchange, body);
     }
     return send(exchange, 404, "Not found", "<p class=\"error\">No such page in the buyer simulator.</p>");
   }
@@ -206,7 +212,12 @@ final class BuyerSimulator {
     List<FormParameters.Parameter> all = new ArrayList<>(fields.all());
     all.forEach(p -> html.append("<tr class=\"raw-field\"><td>").append(escape(p.name())).append("</td><td>")
         .append(escape(p.value())).append("</td></tr>"));
-    html.append("</table><p><a href=\"").append(BASE).append("/\" id=\"again\">Start another punchout</a></p>");
+    html.append("</table>");
+    if (launch != null && !items.isEmpty()) { // the cart id travels in EXT_QUOTE_ID (README "Cart id")
+      html.append("<h2>Purchase order</h2>").append(OrderApproval.form(launch.connectionId(),
+          items.get(0).get(OciField.EXT_QUOTE_ID), "PO-" + java.time.LocalDate.now(), "Approve purchase order"));
+    }
+    html.append("<p><a href=\"").append(BASE).append("/\" id=\"again\">Start another punchout</a></p>");
     return html.toString();
   }
 

@@ -277,6 +277,11 @@ final class CxmlBuyer {
         .append(escape(message.totalCurrency())).append("</span>.</p>");
     html.append(validation);
     html.append(BuyerSimulator.itemsTable(rows));
+    if (launch != null && !rows.isEmpty()) { // the cart id travels in SupplierOrderInfo/@orderID (README "Cart id")
+      html.append("<h2>Purchase order</h2>").append(OrderApproval.form(launch.connectionId(),
+          OrderApproval.cxmlCartId(raw.getBytes(StandardCharsets.UTF_8)), "PO-" + java.time.LocalDate.now(),
+          "Approve purchase order"));
+    }
     if (launch != null && message.operationAllowed() != null && message.operationAllowed() != PunchOutOperation.CREATE
         && !rows.isEmpty()) {
       for (String operation : List.of("edit", "inspect")) {

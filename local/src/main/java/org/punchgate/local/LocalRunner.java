@@ -170,6 +170,7 @@ public final class LocalRunner implements AutoCloseable {
   private final FunctionHost functions;
   private final DemoShop shop;
   private final BuyerSimulator buyer;
+  private final ErpPage erp;
   private final URI baseUrl;
   private final List<DemoData.LoadedConnection> connections;
   private final String adminKey;
@@ -188,6 +189,7 @@ public final class LocalRunner implements AutoCloseable {
     this.functions = functions;
     this.shop = shop;
     this.buyer = buyer;
+    this.erp = new ErpPage(engines.dynamoDb(), engines.tableName("SessionsTable"));
     this.baseUrl = baseUrl;
     this.connections = connections;
   }
@@ -398,6 +400,9 @@ public final class LocalRunner implements AutoCloseable {
       } else if (path.equals(BuyerSimulator.BASE) || path.startsWith(BuyerSimulator.BASE + "/")) {
         route = method + " " + path;
         status = buyer.handle(exchange, path, body);
+      } else if ((path.equals(ErpPage.BASE) || path.equals(ErpPage.BASE + "/")) && method.equals("GET")) {
+        route = "GET " + ErpPage.BASE + "/";
+        status = erp.handle(exchange);
       } else if (path.startsWith(ADMIN_PREFIX) && !AdminKey.matches(adminKey, exchange.getRequestHeaders().getFirst("Authorization"))) {
         // on AWS, IAM authorizes these routes; here the runner's admin key stands in for it
         route = method + " " + ADMIN_PREFIX + "...";
@@ -469,7 +474,8 @@ public final class LocalRunner implements AutoCloseable {
     StringBuilder html = new StringBuilder("<p>The gateway runs here with its real handlers, against moto (DynamoDB) "
         + "and ElasticMQ (SQS).</p><ul><li><a href=\"/buyer/\">Buyer simulator</a>: start a punchout like SAP SRM (OCI), or "
         + "<a href=\"/buyer/cxml/\">like Ariba or Coupa</a> (cXML), or <a href=\"/buyer/peppol/\">like Proceedo</a> (PEPPOL)</li>"
-        + "<li><a href=\"/shop/\">Demo shop</a>: where the buyer lands</li></ul>");
+        + "<li><a href=\"/shop/\">Demo shop</a>: where the buyer lands</li>"
+        + "<li><a href=\"/erp/\">ERP</a>: the orders that reached the orders queue</li></ul>");
     html.append("<h2>Routes from template.yaml</h2><table id=\"routes\"><tr><th>Route</th><th>Function</th><th>Handler</th></tr>");
     routes.routes().forEach(r -> html.append("<tr><td><code>").append(escape(r.routeKey())).append("</code></td><td>")
         .append(escape(r.functionId())).append("</td><td>").append(escape(r.handlerClass())).append("</td></tr>"));
@@ -489,6 +495,7 @@ public final class LocalRunner implements AutoCloseable {
     b.append('\n').append(READY_LINE).append("\n\n");
     b.append("  Buyer simulator   ").append(baseUrl).append("/buyer/\n");
     b.append("  Demo shop         ").append(baseUrl).append("/shop/\n");
+    b.append("  ERP page          ").append(baseUrl).append("/erp/\n");
     b.append("  Gateway API       ").append(baseUrl).append("/\n");
     b.append("  Readiness         ").append(baseUrl).append(HEALTH).append('\n');
     routes.routes().forEach(r -> b.append("      ").append(String.format("%-44s", r.routeKey())).append(r.functionId()).append('\n'));

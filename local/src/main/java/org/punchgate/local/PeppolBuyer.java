@@ -197,6 +197,10 @@ final class PeppolBuyer {
             .append("</code>, decoded as ").append(escape(cart.charset().name())).append(".</p>");
         html.append(validation(PeppolCartValidator.validate(cart.bytes())));
         html.append(linesTable(cart.root()));
+        if (connectionId != null) { // the cart id is the Catalogue ID (README "Cart id")
+          html.append("<h2>Purchase order</h2>").append(OrderApproval.form(connectionId, text(cart.root(), "ID"),
+              "PO-" + java.time.LocalDate.now(), "Approve purchase order"));
+        }
         html.append("<h2>Raw XML</h2><pre id=\"raw-xml\">").append(escape(cart.text())).append("</pre>");
       }
       default -> html.append("<p class=\"error\" id=\"unreadable\">The cart field could not be read.</p>");

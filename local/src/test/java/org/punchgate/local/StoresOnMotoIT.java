@@ -34,6 +34,11 @@ import org.punchgate.session.Session;
 import org.punchgate.session.SessionStatus;
 import org.punchgate.session.SessionStore;
 import org.punchgate.session.SessionStoreContract;
+import org.punchgate.session.SessionOrderingContract;
+import org.punchgate.session.SessionOrders;
+import org.punchgate.aws.DynamoDbOrderOutbox;
+import org.punchgate.order.OrderOutbox;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import org.punchgate.session.TransferOutcome;
 import org.punchgate.testing.Fixtures;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -65,7 +70,7 @@ class StoresOnMotoIT {
     engines = shared;
   }
 
-  private SessionStore sessions(DynamoDbClient client) {
+  private DynamoDbSessionStore sessions(DynamoDbClient client) {
     return new DynamoDbSessionStore(client, engines.tableName("SessionsTable"), RETENTION);
   }
 
@@ -139,6 +144,55 @@ class StoresOnMotoIT {
       assertEquals(new TransferOutcome.AlreadyClosed(SessionStatus.TRANSFERRED, Fixtures.cart()),
           store().close(id, SessionStatus.TRANSFERRED, Fixtures.cart(), Fixtures.NOW));
       assertEquals(List.of("UpdateItem", "GetItem"), calls.list(), "failure path: one read for the reason");
+    }
+  }
+
+  @Nested
+  class Ordering extends SessionOrderingContract {
+    @Override
+    protected SessionStore store() {
+      return sessions(engines.dynamoDb());
+    }
+
+    @Override
+    protected SessionOrders orders() {
+      return sessions(engines.dynamoDb());
+    }
+
+    @Override
+    protected OrderOutbox outbox() {
+      return new DynamoDbOrderOutbox(engines.dynamoDb(), engines.tableName("SessionsTable"));
+    }
+  }
+
+  @Nested
+  class OrderingOnAnEngineThatReturnsNoOldItem extends SessionOrderingContract {
+    private final Calls calls = new Calls(true);
+    private DynamoDbClient client;
+
+    @BeforeEach
+    void countingClient() {
+      client = client(engines, calls);
+    }
+
+    @AfterEach
+    void closeClient() {
+      client.close();
+    }
+
+    @Override
+    protected SessionStore store() {
+      return sessions(client);
+    }
+
+    @Override
+    protected SessionOrders orders() {
+      return sessions(client);
+    }
+
+    @Override
+    protected OrderOutbox outbox() {
+      return new DynamoDbOrderOutbox(client, engines.tableName("SessionsTable"));
     }
   }
 
@@ -240,6 +294,12 @@ class StoresOnMotoIT {
     public SdkRequest modifyRequest(Context.ModifyRequest context, ExecutionAttributes attributes) {
       if (dropOldItemOnFailure && context.request() instanceof UpdateItemRequest update) {
         return update.toBuilder().returnValuesOnConditionCheckFailure((String) null).build();
+      }
+      if (dropOldItemOnFailure && context.request() instanceof TransactWriteItemsRequest transaction) {
+        return transaction.toBuilder().transactItems(transaction.transactItems().stream()
+            .map(item -> item.update() == null ? item : item.toBuilder()
+                .update(item.update().toBuilder().returnValuesOnConditionCheckFailure((String) null).build()).build())
+            .toList()).build();
       }
       return context.request();
     }

@@ -7,6 +7,7 @@ import org.punchgate.http.Problem;
 import org.punchgate.json.Json;
 import org.punchgate.returnform.ReturnForm;
 import org.punchgate.returnform.ReturnFormPage;
+import org.punchgate.session.Session;
 
 /**
  * The shop API over HTTP: reads the session id, bearer token and body of a request, calls
@@ -36,7 +37,7 @@ final class CartReturnHttp {
   private static HttpResponse response(HttpRequest request, CartReturnResult result, String expiredDetail) {
     HttpResponse response = switch (result) {
       case CartReturnResult.Info info -> HttpResponse.json(200, Json.write(SessionInfo.of(info.session(), info.at())));
-      case CartReturnResult.Transferred t -> page(request, t.form());
+      case CartReturnResult.Transferred t -> page(request, t.form(), Session.cartIdOf(t.sessionId()));
       case CartReturnResult.AccessDenied d -> switch (d.reason()) {
         case EXPIRED -> Problem.response(410, "Session expired", d.detail());
         case MISSING_TOKEN -> Problem.response(401, "Missing token", d.detail()).withHeader("www-authenticate", "Bearer");
@@ -68,9 +69,9 @@ final class CartReturnHttp {
     return result.sessionId() == null ? response : response.forSession(result.sessionId());
   }
 
-  private static HttpResponse page(HttpRequest request, ReturnForm form) {
+  private static HttpResponse page(HttpRequest request, ReturnForm form, String cartId) {
     if (request.accepts("application/json")) {
-      return HttpResponse.json(200, ReturnFormPage.json(form));
+      return HttpResponse.json(200, ReturnFormPage.json(form, cartId));
     }
     return HttpResponse.html(200, ReturnFormPage.html(form), form.charset());
   }

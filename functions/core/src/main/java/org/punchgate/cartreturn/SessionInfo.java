@@ -20,6 +20,7 @@ final class SessionInfo {
   static ObjectNode of(Session session, Instant now) {
     ObjectNode n = Json.object();
     n.put("sessionId", session.id());
+    n.put("cartId", session.cartId()); // what the buyer's order ping names (README "Cart id")
     n.put("status", session.status().name());
     n.put("connectionId", session.connectionId());
     n.put("format", session.format().name());

@@ -152,6 +152,8 @@ public final class CxmlCartRenderer implements CartRenderer {
       w.start("Description").attribute("xml:lang", lang).text("Tax").end();
       w.end();
     }
+    // the cart id (README "Cart id"): a procurement system that keeps it can name the cart in its order ping
+    w.start("SupplierOrderInfo").attribute("orderID", session.cartId()).end();
     w.end();
     boolean hierarchy = CxmlVersions.atLeast(version, CxmlVersions.ITEM_HIERARCHY);
     for (CxmlItems.Item item : items) {

@@ -150,6 +150,17 @@ public final class SampleInput {
         "", headers, cartJson);
   }
 
+  /** The procurement system's order ping for a transferred cart, with the sample OCI user's Basic credentials. */
+  public static APIGatewayV2HTTPEvent orderPingEvent(String cartId, String orderNumber) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+        (USERNAME + ":" + PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    headers.put("content-type", "application/x-www-form-urlencoded");
+    return event("POST /orders/ping", "POST", "/orders/ping", Map.of(), "", headers,
+        "cartId=" + java.net.URLEncoder.encode(cartId, java.nio.charset.StandardCharsets.UTF_8)
+            + "&orderNumber=" + orderNumber);
+  }
+
   /** An open session of an OCI connection, as an OCI login leaves it, with its HOOK_URL and target. */
   public static Session openSession(String sessionId, Connection connection, Instant now) {
     Map<String, String> parameters = new LinkedHashMap<>();

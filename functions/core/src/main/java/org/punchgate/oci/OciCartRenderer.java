@@ -99,7 +99,7 @@ public final class OciCartRenderer implements CartRenderer {
       return;
     }
     OciItemWriter writer = new OciItemWriter(version, mapping, session.connection(), cart.currency(), charset,
-        validate ? callUp(session, OciCallUp.QUANTITY) : null);
+        validate ? callUp(session, OciCallUp.QUANTITY) : null, validate ? null : session.cartId());
     for (OciHierarchy.Item item : items) {
       writer.write(item, fields, violations);
     }

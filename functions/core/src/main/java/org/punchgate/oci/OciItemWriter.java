@@ -51,12 +51,25 @@ final class OciItemWriter {
   /** The mapped fields of this version with their sources: worked out once per cart, not per line. */
   private final List<Planned> plan;
   private final boolean longTextMapped;
+  /** The cart id for EXT_QUOTE_ID where the mapping leaves that field free; null: none. */
+  private final String cartIdForQuote;
 
   /** One OCI field the mapping can fill, with its source as looked up once. */
   private record Planned(OciField field, FieldSource source, String origin) {}
 
   OciItemWriter(OciVersion version, FieldMapping mapping, Connection connection, String cartCurrency,
       Charset charset, String quantityIfMissing) {
+    this(version, mapping, connection, cartCurrency, charset, quantityIfMissing, null);
+  }
+
+  /**
+   * {@code cartId} (may be null) goes into NEW_ITEM-EXT_QUOTE_ID of every line that has no quotation of its
+   * own, where the mapping takes that field from the cart's {@code quoteId} (the default): SAP carries the
+   * quotation reference into the purchase order, so the procurement system can name the cart in its order
+   * ping (README "Cart id").
+   */
+  OciItemWriter(OciVersion version, FieldMapping mapping, Connection connection, String cartCurrency,
+      Charset charset, String quantityIfMissing, String cartId) {
     this.version = version;
     this.mapping = mapping;
     this.connection = connection;
@@ -68,7 +81,15 @@ final class OciItemWriter {
     this.longTextMapped = mapping.sourceOf(OciField.LONGTEXT.target()).kind() != FieldSource.Kind.NONE;
     this.rules = new OciFieldRules(version, mapping, charset);
     this.longText = new OciLongText(version, connection, charset, longTextMapped);
+    FieldSource quote = mapping.sourceOf(OciField.EXT_QUOTE_ID.target());
+    boolean quoteFree = OciField.EXT_QUOTE_ID.isIn(version) && quote.kind() == FieldSource.Kind.CART
+        && CART_QUOTE_ID.equals(quote.value());
+    this.cartIdForQuote = quoteFree && cartId != null && cartId.length() <= OciField.EXT_QUOTE_ID.maxLength(version)
+        ? cartId : null;
   }
+
+  /** The cart field the default mapping fills EXT_QUOTE_ID from. */
+  private static final String CART_QUOTE_ID = "quoteId";
 
   private static List<Planned> plan(OciVersion version, FieldMapping mapping) {
     List<Planned> plan = new ArrayList<>();
@@ -140,6 +161,11 @@ final class OciItemWriter {
     if (values.containsKey(OciField.PRICE) && !values.containsKey(OciField.CURRENCY) && currencyFromCart
         && cartCurrency != null && !cartCurrency.isEmpty()) {
       values.put(OciField.CURRENCY, new Value(cartCurrency, "currency", "the cart currency"));
+    }
+    // a line with a quotation item of its own names its own quotation: it is left as the shop sent it
+    if (cartIdForQuote != null && !values.containsKey(OciField.EXT_QUOTE_ID)
+        && !values.containsKey(OciField.EXT_QUOTE_ITEM)) {
+      values.put(OciField.EXT_QUOTE_ID, new Value(cartIdForQuote, "cartId", "the cart id"));
     }
     if (!values.containsKey(OciField.QUANTITY) && quantityIfMissing != null && !quantityIfMissing.isBlank()) {
       values.put(OciField.QUANTITY, new Value(quantityIfMissing.strip(), OciCallUp.QUANTITY, "the call-up"));

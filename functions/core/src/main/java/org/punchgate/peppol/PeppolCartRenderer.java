@@ -100,7 +100,7 @@ public final class PeppolCartRenderer implements CartRenderer {
     String buyerReference = session.callUp() instanceof CallUp.Peppol peppol ? peppol.buyerReference() : null;
     PeppolParty receiver = settings.receiver() == null ? PeppolParty.named(session.connection().name())
         : party(settings.receiver());
-    return new PeppolCart(session.id(), settings.completeCart(),
+    return new PeppolCart(session.cartId(), settings.completeCart(),
         settings.provider() == null ? PeppolParty.named(null) : party(settings.provider()), receiver,
         buyerReference, lines);
   }

@@ -39,7 +39,13 @@ public final class ReturnFormPage {
   }
 
   public static String json(ReturnForm form) {
+    return json(form, null);
+  }
+
+  /** The form as JSON, with the transferred cart's id (null: left out) for the shop to keep. */
+  public static String json(ReturnForm form, String cartId) {
     ObjectNode root = Json.object();
+    Json.putIfPresent(root, "cartId", cartId);
     root.put("method", "POST");
     root.put("action", form.action());
     if (form.target() != null && !form.target().isBlank()) {

@@ -1,29 +1,53 @@
 package org.punchgate.session;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.punchgate.cart.Cart;
+import org.punchgate.order.Order;
+import org.punchgate.order.OrderId;
+import org.punchgate.order.OrderOutbox;
+import org.punchgate.order.OrderReceipt;
 
 /**
- * Sessions in memory, with the same conditional semantics as the DynamoDB store. For unit tests and for
- * the benchmark's CPU-only runs; never used by a deployed function.
+ * Sessions in memory, with the same conditional semantics as the DynamoDB store, and the orders and
+ * outbox entries that ordering a cart writes. For unit tests and for the benchmark's CPU-only runs;
+ * never used by a deployed function.
  */
-public final class InMemorySessionStore implements SessionStore {
+public final class InMemorySessionStore implements SessionStore, SessionOrders {
 
-  private record Entry(Session session, StartTicket ticket) {}
+  private record Entry(Session session, StartTicket ticket, OrderReceipt order) {}
 
   private final ConcurrentMap<String, Entry> sessions = new ConcurrentHashMap<>();
+  private final ConcurrentMap<OrderId, Order> orders = new ConcurrentHashMap<>();
+  /** Outbox entries by (recorded at, order id), oldest first; guarded by itself. */
+  private final NavigableMap<String, Order> outbox = new TreeMap<>();
+  private final OrderOutbox outboxView = new Outbox();
 
   /** How many sessions are stored (tests check that a refused call wrote nothing). */
   public int size() {
     return sessions.size();
   }
 
+  /** The orders stored, by id (tests check that a refused ping wrote nothing). */
+  public Map<OrderId, Order> orders() {
+    return Map.copyOf(orders);
+  }
+
+  /** The outbox the orders of this store go through. */
+  public OrderOutbox outbox() {
+    return outboxView;
+  }
+
   @Override
   public void create(Session session, StartTicket startTicket) {
-    if (sessions.putIfAbsent(session.id(), new Entry(session, startTicket)) != null) {
+    if (sessions.putIfAbsent(session.id(), new Entry(session, startTicket, null)) != null) {
       throw new IllegalStateException("session id already taken");
     }
   }
@@ -31,6 +55,11 @@ public final class InMemorySessionStore implements SessionStore {
   @Override
   public Optional<Session> find(String sessionId) {
     return Optional.ofNullable(sessions.get(sessionId)).map(Entry::session);
+  }
+
+  @Override
+  public Optional<WithOrder> findWithOrder(String sessionId) {
+    return Optional.ofNullable(sessions.get(sessionId)).map(e -> new WithOrder(e.session(), e.order()));
   }
 
   @Override
@@ -56,9 +85,38 @@ public final class InMemorySessionStore implements SessionStore {
       }
       Session closed = session.transferred(newStatus, cart, now);
       outcome[0] = new TransferOutcome.Transferred(closed);
-      return new Entry(closed, null);
+      return new Entry(closed, null, null);
     });
     return outcome[0];
+  }
+
+  @Override
+  public OrderOutcome order(String sessionId, Order order, Instant now) {
+    OrderOutcome[] outcome = new OrderOutcome[1];
+    sessions.computeIfPresent(sessionId, (id, entry) -> {
+      Session session = entry.session();
+      if (!session.connectionId().equals(order.connectionId())) {
+        outcome[0] = new OrderOutcome.NotFound();
+        return entry;
+      }
+      if (entry.order() != null) {
+        outcome[0] = new OrderOutcome.AlreadyOrdered(entry.order());
+        return entry;
+      }
+      if (session.status() != SessionStatus.TRANSFERRED) {
+        outcome[0] = new OrderOutcome.NotTransferred(session.status());
+        return entry;
+      }
+      OrderReceipt receipt = OrderReceipt.of(order);
+      orders.put(order.orderId(), order);
+      synchronized (outbox) {
+        outbox.put(outboxKey(order), order);
+      }
+      outcome[0] = new OrderOutcome.Ordered(receipt);
+      return new Entry(session.transferred(SessionStatus.ORDERED, session.transferredCart(), session.transferredAt()),
+          null, receipt);
+    });
+    return outcome[0] == null ? new OrderOutcome.NotFound() : outcome[0];
   }
 
   @Override
@@ -69,10 +127,37 @@ public final class InMemorySessionStore implements SessionStore {
       if (t != null && t.value().equals(ticket) && now.isBefore(t.expiresAt())
           && !entry.session().isExpiredAt(now)) {
         redeemed[0] = entry.session();
-        return new Entry(entry.session(), null);
+        return new Entry(entry.session(), null, entry.order());
       }
       return entry;
     });
     return Optional.ofNullable(redeemed[0]);
+  }
+
+  private static String outboxKey(Order order) {
+    return String.format("%013d#%s", order.createdAt().toEpochMilli(), order.orderId().value());
+  }
+
+  private final class Outbox implements OrderOutbox {
+    @Override
+    public List<Order> due(Instant recordedBefore, int limit) {
+      synchronized (outbox) {
+        List<Order> due = new ArrayList<>();
+        for (Order order : outbox.headMap(String.format("%013d", recordedBefore.toEpochMilli())).values()) {
+          if (due.size() == limit) {
+            break;
+          }
+          due.add(order);
+        }
+        return due;
+      }
+    }
+
+    @Override
+    public void markSent(Order order) {
+      synchronized (outbox) {
+        outbox.remove(outboxKey(order));
+      }
+    }
   }
 }

@@ -31,6 +31,19 @@ public record Session(
     extrinsics = extrinsics == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(extrinsics));
   }
 
+  /**
+   * The id of the cart this session transfers, which an order ping names: the session id itself, so that
+   * every format (OCI, cXML, PEPPOL) derives it without storing anything (README "Cart id").
+   */
+  public String cartId() {
+    return cartIdOf(id);
+  }
+
+  /** The cart id of the session {@code sessionId}. */
+  public static String cartIdOf(String sessionId) {
+    return sessionId;
+  }
+
   public String connectionId() {
     return connection.id();
   }

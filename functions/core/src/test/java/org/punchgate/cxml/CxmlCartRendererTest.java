@@ -86,6 +86,14 @@ class CxmlCartRendererTest {
   }
 
   @Test
+  void namesTheCartInSupplierOrderInfoSoThatTheOrderPingCanNameItBack() {
+    Connection connection = CxmlFixtures.connection("1.2.063", CxmlSettings.BASE64, null, true);
+    Session session = session(connection, "create", "550bce3e");
+    String document = documentOf(render(session, richCart(), false));
+    assertTrue(document.contains("<SupplierOrderInfo orderID=\"" + session.cartId() + "\""), document);
+  }
+
+  @Test
   void writesTheOldestVersionWithoutWhatItsDtdLacks() {
     Connection connection = CxmlFixtures.connection("1.2.014", CxmlSettings.BASE64, null, true);
     Cart cart = new Cart("EUR", List.of(CxmlFixtures.line("1", null, "A", "Chair", "2", "piece", "10.50")), null, null);

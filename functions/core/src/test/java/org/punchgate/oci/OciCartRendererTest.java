@@ -149,13 +149,23 @@ class OciCartRendererTest {
   // --- items
 
   @Test
+  void theCartIdFillsTheFreeQuotationFieldButNeverALinesOwnQuotation() {
+    Session session = session(ConnectionFormat.OCI_4_0);
+    ReturnForm form = form(session, cart(line("A").build(), line("B").quote("Q-2026-17", "10").build()));
+    var fields = form.fields().stream().collect(java.util.stream.Collectors.toMap(ReturnForm.Field::name,
+        ReturnForm.Field::value));
+    assertEquals(session.cartId(), fields.get("NEW_ITEM-EXT_QUOTE_ID[1]"), "what the order ping names");
+    assertEquals("Q-2026-17", fields.get("NEW_ITEM-EXT_QUOTE_ID[2]"));
+  }
+
+  @Test
   void numbersItemsFromOneInCartOrderWithFieldsInSpecOrder() {
     ReturnForm form = form(session(ConnectionFormat.OCI_4_0), cart(line("A").build(), line("B").build()));
     assertEquals(List.of(
         "NEW_ITEM-DESCRIPTION[1]", "NEW_ITEM-QUANTITY[1]", "NEW_ITEM-UNIT[1]", "NEW_ITEM-PRICE[1]",
-        "NEW_ITEM-CURRENCY[1]", "NEW_ITEM-VENDORMAT[1]", "NEW_ITEM-EXT_PRODUCT_ID[1]",
+        "NEW_ITEM-CURRENCY[1]", "NEW_ITEM-VENDORMAT[1]", "NEW_ITEM-EXT_QUOTE_ID[1]", "NEW_ITEM-EXT_PRODUCT_ID[1]",
         "NEW_ITEM-DESCRIPTION[2]", "NEW_ITEM-QUANTITY[2]", "NEW_ITEM-UNIT[2]", "NEW_ITEM-PRICE[2]",
-        "NEW_ITEM-CURRENCY[2]", "NEW_ITEM-VENDORMAT[2]", "NEW_ITEM-EXT_PRODUCT_ID[2]"), names(form));
+        "NEW_ITEM-CURRENCY[2]", "NEW_ITEM-VENDORMAT[2]", "NEW_ITEM-EXT_QUOTE_ID[2]", "NEW_ITEM-EXT_PRODUCT_ID[2]"), names(form));
     assertEquals("Item B", fields(form).get("NEW_ITEM-DESCRIPTION[2]"));
   }
 

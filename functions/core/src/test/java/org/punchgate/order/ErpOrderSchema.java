@@ -12,14 +12,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** The ERP message schema from this module's resources, loaded once, and a validator for message bodies. */
-final class ErpOrderSchema {
+public final class ErpOrderSchema {
 
   private static final Schema SCHEMA = load();
 
   private ErpOrderSchema() {}
 
   /** The schema's complaints about a message body; empty when it is valid. */
-  static List<String> errors(byte[] body) {
+  public static List<String> errors(byte[] body) {
     return SCHEMA.validate(new String(body, StandardCharsets.UTF_8), InputFormat.JSON).stream()
         .map(Error::toString).toList();
   }

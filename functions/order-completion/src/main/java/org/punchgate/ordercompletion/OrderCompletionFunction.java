@@ -1,0 +1,41 @@
+package org.punchgate.ordercompletion;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import org.punchgate.http.Problem;
+import org.punchgate.lambda.HttpFunction;
+import org.punchgate.lambda.OrderLog;
+import org.punchgate.orderping.OrderPingHttp;
+import org.punchgate.wiring.OrderWiring;
+
+/**
+ * Lambda entry for the order ping ({@code GET} and {@code POST /orders/ping}): the procurement system's
+ * approved purchase order completes a transferred cart, each request a call on {@link OrderPingHttp}.
+ */
+public final class OrderCompletionFunction
+    implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+  static final String PING_GET = "GET /orders/ping";
+  static final String PING_POST = "POST /orders/ping";
+
+  private final OrderPingHttp ping;
+
+  public OrderCompletionFunction() {
+    this(OrderWiring.fromEnvironment(OrderLog.PROBLEMS)); // wired once per container
+  }
+
+  OrderCompletionFunction(OrderWiring wiring) {
+    this.ping = new OrderPingHttp(wiring.ping());
+  }
+
+  @Override
+  public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    String route = event.getRouteKey() == null ? "" : event.getRouteKey();
+    return HttpFunction.handle(event, context, request -> switch (route) {
+      case PING_GET, PING_POST -> ping.ping(request);
+      default -> Problem.response(404, "Not found", "No such route: " + route);
+    });
+  }
+}
