@@ -86,6 +86,13 @@ final class DemoShop {
       return landing(exchange, form.first("punchout_token"));
     }
     if (path.equals(BASE + "/checkout")) {
+      Visit shopping = visits.get(String.valueOf(form.first("k")));
+      if (shopping != null) {
+        // a buyer in a punchout session goes back to the shop's start page, told which button ends the visit
+        Exchanges.redirect(exchange, BASE + "/catalog?k=" + shopping.key + "&notice=" + encode("There is no checkout "
+            + "in a punchout: use " + transferLabel(shopping.session) + " to send the cart to your procurement system."));
+        return 303;
+      }
       return send(exchange, 403, "Checkout is not available in a punchout session",
           "<p class=\"error\" id=\"checkout-refused\">You came here from your procurement system, so this shop does not "
               + "place an order. Use <b>" + checkoutWord(form.first("k")) + "</b> to send the cart back to your "

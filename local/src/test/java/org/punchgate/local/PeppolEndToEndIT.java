@@ -198,6 +198,11 @@ class PeppolEndToEndIT {
     String key = catalog.replaceAll(".*[?&]k=([^&]+).*", "$1");
     var checkout = http.send(HttpRequest.newBuilder(url("/shop/checkout?k=" + key)).GET().build(),
         HttpResponse.BodyHandlers.ofString());
-    assertTrue(checkout.body().contains("Use <b>Send order</b>"), "the refusal names the PEPPOL button: " + checkout.body());
+    assertEquals(303, checkout.statusCode(), "a buyer who opens the checkout goes back to the shop's start page");
+    String start = checkout.headers().firstValue("location").orElseThrow();
+    assertTrue(start.startsWith("/shop/catalog?k=" + key + "&notice="), start);
+    var notice = http.send(HttpRequest.newBuilder(url(start)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    assertTrue(notice.body().contains("use Send order to send the cart"), "the notice names the PEPPOL button: "
+        + notice.body());
   }
 }
