@@ -22,7 +22,8 @@ public final class AdminFunction implements RequestHandler<APIGatewayV2HTTPEvent
   AdminFunction(Wiring wiring) {
     this.router = AdminRouter.of(
         new LinkRoutes(wiring.loginLinks(), wiring.config().publicBaseUrl(), wiring.config().maxBodyBytes(),
-            wiring.clock()));
+            wiring.clock()),
+        new FormatRoutes(wiring.config().maxBodyBytes()));
   }
 
   AdminRouter router() {

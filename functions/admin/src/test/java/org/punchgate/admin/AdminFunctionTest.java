@@ -45,7 +45,7 @@ class AdminFunctionTest {
   @Test
   void theRouterKnowsTheLinkRoutesAndRefusesARouteRegisteredTwice() {
     assertEquals(Set.of("POST /admin/connections/{connectionId}/links", "GET /admin/connections/{connectionId}/links",
-        "DELETE /admin/links/{linkId}"), function.router().routeKeys());
+        "DELETE /admin/links/{linkId}", "GET /admin/formats", "POST /admin/preview"), function.router().routeKeys());
     assertThrows(IllegalStateException.class, () -> AdminRouter.of(r -> r.route("GET /x", q -> null),
         r -> r.route("GET /x", q -> null)));
   }
