@@ -72,6 +72,11 @@ public final class SecretVerifier {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
+  /** Whether generated secrets can be hashed (and so verified) here: only with the server-side key. */
+  public boolean canHashGenerated() {
+    return key != null;
+  }
+
   /** What a connection stores for a generated secret. */
   public String hashGenerated(String secret) {
     if (key == null) {
