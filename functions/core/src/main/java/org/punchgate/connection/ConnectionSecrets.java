@@ -80,8 +80,16 @@ public final class ConnectionSecrets {
 
     record UnknownUser() implements Outcome {}
 
-    /** The change does not fit the connection (a user for cXML, its last user removed, a bad name). */
+    /** The change does not fit the connection (a user for cXML, a bad name). */
     record Refused(String title, List<Violation> problems) implements Outcome {}
+
+    /** Removing this user would leave the connection without any: every login would be refused. */
+    record LastUser(String username) implements Outcome {
+      public String detail() {
+        return "User " + username + " is the connection's last user: add another one first, or switch the connection"
+            + " off (active: false).";
+      }
+    }
 
     /** Another change kept coming in between read and replace. */
     record Conflict(long currentVersion) implements Outcome {}
@@ -160,7 +168,7 @@ public final class ConnectionSecrets {
   public Outcome putUser(String connectionId, String username, NewSecret secret) {
     Optional<String> nameProblem = ConnectionCheck.usernameProblem(username);
     if (nameProblem.isPresent()) {
-      return new Outcome.Refused("Invalid user", List.of(new Violation("user.name", "username", nameProblem.get())));
+      return new Outcome.Refused("Invalid user", List.of(new Violation("user.name", "$.username", nameProblem.get())));
     }
     Hashed hashed = hash(secret);
     return change(connectionId, secret, hashed, connection -> {
@@ -191,9 +199,7 @@ public final class ConnectionSecrets {
         return new Stop(new Outcome.UnknownUser());
       }
       if (users.isEmpty()) {
-        return new Stop(new Outcome.Refused("Last user", List.of(new Violation("user.last", "username", "user "
-            + username + " is the connection's last user: add another one first, or switch the connection off"
-            + " (active: false)"))));
+        return new Stop(new Outcome.LastUser(username));
       }
       return new Change(connection.withUsers(users), username, false, null);
     });
@@ -270,7 +276,7 @@ public final class ConnectionSecrets {
   }
 
   private static Stop cxmlHasNoUsers() {
-    return new Stop(new Outcome.Refused("Invalid user", List.of(new Violation("user.cxml", "username", "users are for"
+    return new Stop(new Outcome.Refused("Invalid user", List.of(new Violation("user.cxml", "$.username", "users are for"
         + " OCI and PEPPOL logins: a cXML connection has one shared secret, set with POST .../secret"))));
   }
 }
