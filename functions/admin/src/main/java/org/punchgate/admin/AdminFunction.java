@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.security.SecureRandom;
+import org.punchgate.connection.ConnectionSecrets;
 import org.punchgate.lambda.HttpFunction;
 import org.punchgate.wiring.Wiring;
 
@@ -23,6 +25,8 @@ public final class AdminFunction implements RequestHandler<APIGatewayV2HTTPEvent
     this.router = AdminRouter.of(
         new LinkRoutes(wiring.loginLinks(), wiring.config().publicBaseUrl(), wiring.config().maxBodyBytes(),
             wiring.clock()),
+        new SecretRoutes(new ConnectionSecrets(wiring.connections(), wiring.secrets(), new SecureRandom(),
+            wiring.clock()), wiring.config().maxBodyBytes()),
         new FormatRoutes(wiring.config().maxBodyBytes()));
   }
 

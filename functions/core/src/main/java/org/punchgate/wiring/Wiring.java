@@ -30,6 +30,7 @@ public final class Wiring {
   private final Once<ConnectionStore> connections;
   private final Once<PunchoutTokens> tokens;
   private final Once<LoginLinkStore> links;
+  private final Once<SecretVerifier> secrets;
   private final RandomIds ids;
   private final Clock clock;
 
@@ -46,6 +47,7 @@ public final class Wiring {
     this.connections = new Once<>(connections);
     this.tokens = new Once<>(tokens);
     this.links = new Once<>(links);
+    this.secrets = new Once<>(() -> new SecretVerifier(config.secretHashKey(), clock));
     this.ids = ids;
     this.clock = clock;
   }
@@ -56,9 +58,12 @@ public final class Wiring {
     return new Wiring(config, sessions, connections, tokens, InMemoryLoginLinkStore::new, ids, clock);
   }
 
-  /** The login secret checker, with the server-side key for generated secrets when one is configured. */
+  /**
+   * The login secret checker, with the server-side key for generated secrets when one is configured; one per
+   * container, shared by the logins, so that an unknown name costs what the last real check cost.
+   */
   public SecretVerifier secrets() {
-    return new SecretVerifier(config.secretHashKey(), clock);
+    return secrets.get();
   }
 
   public static Wiring fromEnvironment() {
