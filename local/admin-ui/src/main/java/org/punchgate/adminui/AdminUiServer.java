@@ -48,7 +48,9 @@ public final class AdminUiServer {
   private static final Map<String, Asset> ASSETS = Map.of(
       "/", new Asset("index.html", "text/html; charset=utf-8"),
       "/admin.css", new Asset("admin.css", "text/css; charset=utf-8"),
-      "/admin.js", new Asset("admin.js", "text/javascript; charset=utf-8"));
+      "/admin.js", new Asset("admin.js", "text/javascript; charset=utf-8"),
+      // served, so that the browser's own request for an icon is no 404 in the page's console
+      "/favicon.svg", new Asset("favicon.svg", "image/svg+xml"));
   /** The page loads only its own script and style; no inline code, no frames around it. */
   private static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
       + "img-src 'self'; connect-src 'self'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'";
