@@ -67,7 +67,7 @@ final class FormatRoutes implements AdminRouter.Group {
     }
     JsonNode draft = body.get("connection");
     if (draft == null || !draft.isObject()) {
-      return invalid(List.of(new Violation("preview.connection", "connection",
+      return Problem.invalid("Invalid connection", List.of(new Violation("preview.connection", "$.connection",
           "connection is required: the connection document to preview")));
     }
     ObjectNode document = ((ObjectNode) draft).deepCopy();
@@ -81,19 +81,19 @@ final class FormatRoutes implements AdminRouter.Group {
       // cXML connections are found by their Sender; the preview finds nothing and needs none
       ((ObjectNode) document.get("cxml")).putArray("sender").addObject().put("domain", "preview").put("identity", "preview");
     }
-    List<Violation> problems = new ArrayList<>(ConnectionCheck.check(document, ""));
+    List<Violation> problems = new ArrayList<>(ConnectionCheck.check(document, "$"));
     ConnectionFormat format = formatOf(document);
     if (format != null) {
       problems.addAll(unknownTargets(document, format));
     }
     if (!problems.isEmpty()) {
-      return invalid(problems);
+      return Problem.invalid("Invalid connection", problems);
     }
     Connection connection = ConnectionJson.read(document, random);
     MappingPreview preview = MappingCatalog.preview(connection);
     if (!preview.violations().isEmpty()) {
       List<String> targets = MappingCatalog.targets(format).stream().map(MappingTarget::field).toList();
-      return invalid(preview.violations().stream().map(v -> atTarget(v, targets)).toList());
+      return Problem.invalid("Invalid connection", preview.violations().stream().map(v -> atTarget(v, targets)).toList());
     }
     ObjectNode n = Json.object();
     ArrayNode fields = n.putArray("fields");
@@ -109,7 +109,7 @@ final class FormatRoutes implements AdminRouter.Group {
       boolean extrinsic = format == ConnectionFormat.CXML && target.startsWith(EXTRINSIC_PREFIX)
           && target.length() > EXTRINSIC_PREFIX.length();
       if (!targets.contains(target) && !extrinsic) {
-        problems.add(new Violation("connection.fieldMapping", "fieldMapping." + target, target + " is not a field of "
+        problems.add(new Violation("connection.fieldMapping", "$.fieldMapping." + target, target + " is not a field of "
             + MappingCatalog.label(format) + "; its fields are " + String.join(", ", targets)));
       }
     });
@@ -120,10 +120,10 @@ final class FormatRoutes implements AdminRouter.Group {
   private static Violation atTarget(Violation v, List<String> targets) {
     for (String target : targets) {
       if (v.message().contains(target)) {
-        return new Violation(v.rule(), "fieldMapping." + target, v.message());
+        return new Violation(v.rule(), "$.fieldMapping." + target, v.message());
       }
     }
-    return new Violation(v.rule(), "fieldMapping", v.message());
+    return new Violation(v.rule(), "$.fieldMapping", v.message());
   }
 
   private static ConnectionFormat formatOf(JsonNode document) {
@@ -132,18 +132,6 @@ final class FormatRoutes implements AdminRouter.Group {
     } catch (IllegalArgumentException e) {
       return null; // ConnectionCheck has said so
     }
-  }
-
-  /** The contract's validation answer: every problem, each at its JSON path. */
-  private static HttpResponse invalid(List<Violation> problems) {
-    ObjectNode n = Json.object();
-    n.put("type", "about:blank");
-    n.put("title", "Invalid connection");
-    n.put("status", 400);
-    n.put("detail", problems.size() == 1 ? "1 problem" : problems.size() + " problems");
-    ArrayNode list = n.putArray("problems");
-    problems.forEach(p -> list.addObject().put("path", "$." + p.location()).put("message", p.message()));
-    return HttpResponse.json(400, Json.write(n)).withHeader("content-type", "application/problem+json; charset=utf-8");
   }
 
   /** Built once: the catalog never changes while the function runs. */
