@@ -183,7 +183,7 @@ class AdminPageIT {
     assertEquals("Connection Initech - SAP SRM (made on the admin page)", text(By.id("edit-heading")));
     screenshot(null, "admin-created.png");
 
-    var items = punchOutAndSendGloves(runner, id, id + "-pass");
+    var items = punchOutAndSendGloves(runner, id, id, id + "-pass");
     assertEquals(1, items.size(), items.toString());
     assertEquals("100200", items.get(0).get("VENDOR"), "the constant of the mapping: " + items.get(0));
     assertEquals("KS-NIT-100-L", items.get(0).get("MATNR"), "the manufacturer's number, as mapped");
@@ -206,7 +206,7 @@ class AdminPageIT {
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("save-status"), "Saved (version 2)"));
     screenshot(null, "admin-switched-off.png");
 
-    startOciPunchout(runner, id, id + "-pass");
+    startOciPunchout(runner, id, id, id + "-pass");
     wait.until(ExpectedConditions.titleIs("Catalog access disabled"));
     screenshot(null, "admin-switched-off-login-refused.png");
   }
@@ -227,6 +227,7 @@ class AdminPageIT {
     screenshot(null, "admin-refusal-field.png");
 
     // neither a description nor a material number: the OCI renderer refuses the line, at DESCRIPTION's row
+    type("f-sessionLifetimeMinutes", "30");
     mapTo("NEW_ITEM-DESCRIPTION", "none", null);
     mapTo("NEW_ITEM-MATNR", "none", null);
     By descriptionError = By.cssSelector("#mapping-table tr[data-field='NEW_ITEM-DESCRIPTION'] .error");
@@ -300,7 +301,7 @@ class AdminPageIT {
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#users tr[data-username='" + second + "']")));
     screenshot(browser.findElement(By.id("users-section")), "admin-user-added.png");
 
-    startOciPunchout(runner, second, "anna-secret-2026");
+    startOciPunchout(runner, id, second, "anna-secret-2026");
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("catalog")));
     assertTrue(text(By.id("buyer")).contains("globex-buyers"), text(By.id("buyer")));
     screenshot(null, "admin-second-user-in-shop.png");
@@ -361,8 +362,20 @@ class AdminPageIT {
   /** A page of the admin page (or one element of it) in target/browser; the whole page when {@code element} is null. */
   private static void screenshot(WebElement element, String name) throws IOException {
     Files.createDirectories(SCREENSHOTS);
-    File shot = element == null ? browser.getScreenshotAs(OutputType.FILE) : element.getScreenshotAs(OutputType.FILE);
-    Files.copy(shot.toPath(), SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    if (element == null) {
+      Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve(name),
+          StandardCopyOption.REPLACE_EXISTING);
+      return;
+    }
+    // a window tall enough for the whole element: the picture shows all of it, not its scrolled part
+    long height = (Long) browser.executeScript("return Math.ceil(arguments[0].getBoundingClientRect().height);", element);
+    browser.manage().window().setSize(new Dimension(WINDOW.getWidth(), (int) Math.max(WINDOW.getHeight(), height + 200)));
+    try {
+      File shot = element.getScreenshotAs(OutputType.FILE);
+      Files.copy(shot.toPath(), SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      browser.manage().window().setSize(WINDOW);
+    }
   }
 
   // ---- the admin API directly (what "someone else" does) and the buyer's side ----------------------------------
@@ -390,10 +403,10 @@ class AdminPageIT {
     return id;
   }
 
-  /** The buyer simulator's OCI call-up with the given login, as SAP SRM would send it. */
-  private static void startOciPunchout(LocalRunner runner, String username, String password) {
+  /** The buyer simulator's OCI call-up of a connection with the given login, as SAP SRM would send it. */
+  private static void startOciPunchout(LocalRunner runner, String connectionId, String username, String password) {
     browser.get(runner.baseUrl().resolve("/buyer/").toString());
-    new Select(browser.findElement(By.id("connection"))).selectByValue("demo-oci4"); // for the simulator's labels
+    browser.findElement(By.id("other-connection")).sendKeys(connectionId); // made after the simulator started
     WebElement user = browser.findElement(By.id("username"));
     user.clear();
     user.sendKeys(username);
@@ -404,8 +417,9 @@ class AdminPageIT {
   }
 
   /** Logs in, puts three boxes of gloves in the cart, transfers it; the items the simulator received. */
-  private static List<Map<String, String>> punchOutAndSendGloves(LocalRunner runner, String username, String password) {
-    startOciPunchout(runner, username, password);
+  private static List<Map<String, String>> punchOutAndSendGloves(LocalRunner runner, String connectionId,
+      String username, String password) {
+    startOciPunchout(runner, connectionId, username, password);
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("catalog")));
     WebElement row = browser.findElement(By.cssSelector("table#catalog tr.product[data-sku='PPE-NITRILE-L']"));
     WebElement quantity = row.findElement(By.cssSelector("form.add-to-cart input[name=quantity]"));
