@@ -97,13 +97,7 @@ class AdminPageIT {
       browser = chromium.driver();
       wait = new WebDriverWait(browser, PAGE_WAIT);
       browser.get(page.url().toString()); // the printed address, once: the session becomes a cookie
-      try {
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#connections tbody tr")));
-      } catch (RuntimeException e) {
-        System.out.println("DEBUG " + browser.getCurrentUrl() + "\n" + browser.getPageSource());
-        browser.manage().logs().get(LogType.BROWSER).getAll().forEach(l -> System.out.println("DEBUG LOG " + l));
-        throw e;
-      }
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#connections tbody tr")));
     }
   }
 
@@ -217,6 +211,7 @@ class AdminPageIT {
     provokedStatuses = List.of(400);
     String id = createOciConnection(runner, "page-refusal-");
     edit(id);
+    assertEquals("Connection <b>Markup</b> & co " + id, text(By.id("edit-heading")), "names are text, not markup");
     type("f-sessionLifetimeMinutes", "0");
     browser.findElement(By.id("save-connection")).click();
     WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("err-f-sessionLifetimeMinutes")));
@@ -392,7 +387,7 @@ class AdminPageIT {
     String id = prefix + System.nanoTime();
     ObjectNode doc = Json.object();
     doc.put("id", id);
-    doc.put("name", "Connection " + id);
+    doc.put("name", "<b>Markup</b> & co " + id); // shown as text, never as markup
     doc.put("format", "OCI_4_0");
     doc.put("userGroup", "globex-buyers");
     doc.put("username", id);
