@@ -363,6 +363,7 @@ class AdminPageIT {
       return;
     }
     // a window tall enough for the whole element: the picture shows all of it, not its scrolled part
+    browser.executeScript("arguments[0].scrollIntoView();", element);
     long height = (Long) browser.executeScript("return Math.ceil(arguments[0].getBoundingClientRect().height);", element);
     browser.manage().window().setSize(new Dimension(WINDOW.getWidth(), (int) Math.max(WINDOW.getHeight(), height + 200)));
     try {
