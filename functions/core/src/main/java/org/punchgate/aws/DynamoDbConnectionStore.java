@@ -91,7 +91,8 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
     writes.add(items.putMain(connection, doc, 0));
     List<ConnectionAlias> aliases = ConnectionItems.aliases(connection);
     aliases.forEach(alias -> writes.add(items.putAlias(alias, connection, doc)));
-    return transact(connection.id(), writes, aliases, new VersionedConnection(connection, 1));
+    return transact(connection.id(), writes, aliases,
+        new ConnectionChange.Saved(new VersionedConnection(connection, 1)));
   }
 
   @Override
@@ -111,7 +112,8 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
     // lookup items of aliases the connection no longer has go in the same transaction
     ConnectionItems.aliases(current.get().connection()).stream().filter(alias -> !aliases.contains(alias))
         .forEach(alias -> writes.add(items.deleteAlias(alias)));
-    return transact(connection.id(), writes, aliases, new VersionedConnection(connection, expectedVersion + 1));
+    return transact(connection.id(), writes, aliases,
+        new ConnectionChange.Saved(new VersionedConnection(connection, expectedVersion + 1)));
   }
 
   @Override
@@ -126,23 +128,25 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
     List<TransactWriteItem> writes = new ArrayList<>();
     writes.add(items.deleteMain(connectionId, expectedVersion));
     ConnectionItems.aliases(current.get().connection()).forEach(alias -> writes.add(items.deleteAlias(alias)));
-    return transact(connectionId, writes, List.of(), null);
+    return transact(connectionId, writes, List.of(), new ConnectionChange.Deleted());
   }
 
   /**
-   * Runs one change; {@code writes} starts with the main item, followed by the puts of {@code aliases} in order.
-   * A failed condition becomes the outcome that explains it.
+   * Runs one change whose outcome is {@code done} when it succeeds; {@code writes} starts with the main item,
+   * followed by the puts of {@code aliases} in order. A failed condition becomes the outcome that explains it.
    */
   private ConnectionChange transact(String connectionId, List<TransactWriteItem> writes,
-      List<ConnectionAlias> aliases, VersionedConnection saved) {
+      List<ConnectionAlias> aliases, ConnectionChange done) {
+    // only a create saves version 1 (a replace saves the version it found, plus one)
+    boolean creating = done instanceof ConnectionChange.Saved saved && saved.stored().version() == 1;
     for (int attempt = 1; ; attempt++) {
       try {
         dynamoDb.transactWriteItems(b -> b.transactItems(writes));
-        return saved == null ? new ConnectionChange.Deleted() : new ConnectionChange.Saved(saved);
+        return done;
       } catch (TransactionCanceledException e) {
         List<CancellationReason> reasons = e.cancellationReasons();
-        if (failed(reasons, 0)) {
-          return read(connectionId).<ConnectionChange>map(current -> saved != null && saved.version() == 1
+        if (failed(reasons, 0)) { // the main item: there already (create), or gone or changed (replace, delete)
+          return read(connectionId).<ConnectionChange>map(current -> creating
                   ? new ConnectionChange.AlreadyExists(current.version())
                   : new ConnectionChange.VersionConflict(current.version()))
               .orElseGet(ConnectionChange.NotFound::new);
