@@ -306,11 +306,21 @@ class AdminPageIT {
     edit(id);
     type("s-overlap", "90");
     browser.findElement(By.cssSelector("#users tr[data-username='" + second + "'] button.rotate-user")).click();
-    WebElement secret = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("generated-secret")));
+    WebElement secret = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("user-result-secret")));
     assertTrue(secret.getText().length() >= 22, "at least 128 random bits: " + secret.getText().length());
     assertTrue(text(By.cssSelector("#user-result .overlap")).startsWith("The old secret keeps working until"),
         text(By.cssSelector("#user-result .overlap")));
     screenshot(browser.findElement(By.id("users-section")), "admin-user-rotated.png");
+
+    // the connection's own secret, generated anew with no overlap: the old one stops at once
+    type("s-overlap", "0");
+    browser.findElement(By.id("generate-secret")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("secret-result-secret")));
+    assertEquals("No old secret works any more.", text(By.cssSelector("#secret-result .overlap")));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("secret-state"), "A generated secret is set."));
+    screenshot(browser.findElement(By.id("secret-section")), "admin-secret-generated.png");
+    startOciPunchout(runner, id, id, id + "-pass");
+    wait.until(ExpectedConditions.titleIs("Login failed"));
   }
 
   /** Every input is labelled, and the Tab key alone walks the form in the seed's order into the mapping. */
