@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
@@ -347,6 +348,52 @@ class AdminPageIT {
         "f-sessionLifetimeMinutes", "f-unitMap", "f-class-scheme", "f-class-code", "m-0", "m-1"), order,
         "the password field is skipped while a secret is generated; the mapping comes after the settings");
     screenshot(null, "admin-keyboard.png");
+  }
+
+  /** Saving a cXML and a PEPPOL connection unchanged keeps every member the page does not show. */
+  @Test
+  void cxmlAndPeppolConnectionsSavedUnchangedKeepTheirDocuments(LocalRunner runner) throws IOException {
+    for (String format : List.of("CXML", "PEPPOL_PUNCHOUT")) {
+      String id = "page-" + format.toLowerCase(Locale.ROOT).replace('_', '-') + "-" + System.nanoTime();
+      ObjectNode doc = Json.object();
+      doc.put("id", id);
+      doc.put("format", format);
+      doc.put("userGroup", "acme-buyers");
+      doc.put("shopStartUrl", runner.baseUrl().resolve("/shop/").toString());
+      doc.putArray("allowedReturnOrigins").add("http://localhost:*");
+      doc.putObject("unitMap").put("EA", "C62");
+      doc.putObject("fieldMapping").put(format.equals("CXML") ? "Extrinsic.CostCenter" : "Item/BuyersItemIdentification",
+          format.equals("CXML") ? "const:4711" : "cart:buyerSku");
+      if (format.equals("CXML")) {
+        ObjectNode cxml = doc.putObject("cxml");
+        cxml.putArray("from").addObject().put("domain", "NetworkID").put("identity", id);
+        cxml.putArray("sender").addObject().put("domain", "NetworkID").put("identity", id);
+        cxml.putObject("to").put("domain", "DUNS").put("identity", "123456789");
+        cxml.put("returnEncoding", "cxml-urlencoded");
+        cxml.putArray("extrinsicsToShop").add("CostCenter");
+        cxml.put("sharedSecret", "s3cret-" + id);
+      } else {
+        doc.put("username", id);
+        doc.put("password", id + "-pass");
+        ObjectNode peppol = doc.putObject("peppol");
+        peppol.put("completeCart", true);
+        peppol.putObject("defaultTax").put("category", "S").put("rate", 25);
+        peppol.putObject("provider").put("endpointScheme", "0007").put("endpointId", "5567321707").put("name", "Us");
+      }
+      call("POST", "/admin/connections", doc);
+      JsonNode before = call("GET", "/admin/connections/" + id, null);
+
+      edit(id);
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(format.equals("CXML") ? "cxml-settings" : "peppol-settings")));
+      browser.findElement(By.id("save-connection")).click();
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("save-status"), "Saved (version 2)"));
+      screenshot(null, "admin-saved-unchanged-" + format.toLowerCase(Locale.ROOT) + ".png");
+
+      ObjectNode after = (ObjectNode) call("GET", "/admin/connections/" + id, null);
+      assertEquals(2, after.get("version").asInt());
+      after.put("version", before.get("version").asInt());
+      assertEquals(before, after, "the document after a save without changes");
+    }
   }
 
   // ---- the admin page ------------------------------------------------------------------------------------------
