@@ -5,7 +5,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -14,7 +13,6 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -42,8 +40,6 @@ public final class AdminUiServer {
   static final int MAX_BODY_BYTES = 256 * 1024;
   static final String COOKIE = "punchgate_admin";
   private static final String API_PREFIX = "/api";
-  private static final String ADMIN_PREFIX = "/admin/";
-  private static final Set<String> API_METHODS = Set.of("GET", "POST", "PUT", "DELETE");
   private static final String PAGE_DIR = "/org/punchgate/adminui/page/";
   private static final Map<String, Asset> ASSETS = Map.of(
       "/", new Asset("index.html", "text/html; charset=utf-8"),
@@ -59,9 +55,8 @@ public final class AdminUiServer {
 
   private final HttpServer server;
   private final ExecutorService executor;
-  private final AdminTransport api;
+  private final ApiForwarder forwarder;
   private final Set<String> hosts;
-  private final String origin;
   private final URI url;
   /** The one-time session parameter; null once it has been swapped for the cookie. */
   private final AtomicReference<String> sessionParameter;
@@ -71,10 +66,10 @@ public final class AdminUiServer {
       String cookieValue) {
     this.server = server;
     this.executor = executor;
-    this.api = api;
     int port = server.getAddress().getPort();
     this.hosts = Set.of("127.0.0.1:" + port, "localhost:" + port);
-    this.origin = "http://127.0.0.1:" + port;
+    String origin = "http://127.0.0.1:" + port;
+    this.forwarder = new ApiForwarder(api, origin);
     this.url = URI.create(origin + "/?session=" + sessionParameter);
     this.sessionParameter = new AtomicReference<>(sessionParameter);
     this.cookieValue = cookieValue;
@@ -113,16 +108,20 @@ public final class AdminUiServer {
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
       if (!hosts.contains(String.valueOf(exchange.getRequestHeaders().getFirst("Host")))) {
-        text(exchange, 403, "This page answers only to 127.0.0.1 and localhost.");
+        Replies.text(exchange, 403, "This page answers only to 127.0.0.1 and localhost.");
         return;
       }
       String path = exchange.getRequestURI().getRawPath();
       if (path.startsWith(API_PREFIX + "/")) {
-        forward(exchange, path.substring(API_PREFIX.length()));
+        if (hasSession(exchange)) {
+          forwarder.forward(exchange, path.substring(API_PREFIX.length()));
+        } else {
+          Replies.problem(exchange, 401, "No session", "Open the address that punchgate-admin ui printed.");
+        }
       } else if (ASSETS.containsKey(path) && exchange.getRequestMethod().equals("GET")) {
         page(exchange, path);
       } else {
-        text(exchange, 404, "Not found.");
+        Replies.text(exchange, 404, "Not found.");
       }
     }
   }
@@ -135,7 +134,7 @@ public final class AdminUiServer {
         return;
       }
       if (!hasSession(exchange)) {
-        text(exchange, 401, "Open the address that punchgate-admin ui printed (it signs you in once), "
+        Replies.text(exchange, 401, "Open the address that punchgate-admin ui printed (it signs you in once), "
             + "or start punchgate-admin ui again.");
         return;
       }
@@ -146,60 +145,24 @@ public final class AdminUiServer {
       body = in.readAllBytes();
     }
     Headers headers = exchange.getResponseHeaders();
-    securityHeaders(headers);
+    Replies.securityHeaders(headers);
     headers.set("Content-Type", asset.contentType());
     headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-    send(exchange, 200, body);
+    Replies.send(exchange, 200, body);
   }
 
   /** The printed URL works once: its parameter becomes the cookie, and the address bar loses the parameter. */
   private void swapSession(HttpExchange exchange, String offered) throws IOException {
     String expected = sessionParameter.get();
     if (expected == null || !constantTimeEquals(offered, expected) || !sessionParameter.compareAndSet(expected, null)) {
-      text(exchange, 403, "This sign-in address has been used already. Start punchgate-admin ui again for a new one.");
+      Replies.text(exchange, 403, "This sign-in address has been used already. Start punchgate-admin ui again for a new one.");
       return;
     }
     Headers headers = exchange.getResponseHeaders();
-    securityHeaders(headers);
+    Replies.securityHeaders(headers);
     headers.set("Set-Cookie", COOKIE + "=" + cookieValue + "; Path=/; HttpOnly; SameSite=Strict");
     headers.set("Location", "/");
-    send(exchange, 303, new byte[0]);
-  }
-
-  private void forward(HttpExchange exchange, String adminPath) throws IOException {
-    String method = exchange.getRequestMethod();
-    if (!hasSession(exchange)) {
-      problem(exchange, 401, "No session", "Open the address that punchgate-admin ui printed.");
-    } else if (!API_METHODS.contains(method)) {
-      problem(exchange, 405, "Method not allowed", "The admin API takes GET, POST, PUT and DELETE.");
-    } else if (!adminPath.startsWith(ADMIN_PREFIX) || hasDotSegment(adminPath)) {
-      problem(exchange, 404, "Not found", "Only the admin API is reachable here.");
-    } else if (!sameOrigin(exchange.getRequestHeaders().getFirst("Origin"))) {
-      problem(exchange, 403, "Foreign origin", "Calls come from the admin page only.");
-    } else if (!method.equals("GET") && !method.equals("DELETE") && !isJson(exchange)) {
-      problem(exchange, 415, "JSON only", "Writes carry Content-Type: application/json.");
-    } else {
-      byte[] body = readLimited(exchange.getRequestBody());
-      if (body == null) {
-        problem(exchange, 413, "Request too large", "The body is larger than " + MAX_BODY_BYTES + " bytes.");
-        return;
-      }
-      String query = exchange.getRequestURI().getRawQuery();
-      AdminReply reply;
-      try {
-        reply = api.send(method, query == null ? adminPath : adminPath + "?" + query, body);
-      } catch (IOException e) {
-        // the message may name the endpoint but never a credential; the page only needs to know it failed
-        problem(exchange, 502, "Admin API unreachable", "The admin API did not answer. Check --api-url and the network.");
-        return;
-      }
-      Headers headers = exchange.getResponseHeaders();
-      securityHeaders(headers);
-      if (reply.contentType() != null) {
-        headers.set("Content-Type", reply.contentType());
-      }
-      send(exchange, reply.status(), reply.body());
-    }
+    Replies.send(exchange, 303, new byte[0]);
   }
 
   private boolean hasSession(HttpExchange exchange) {
@@ -215,36 +178,6 @@ public final class AdminUiServer {
     return false;
   }
 
-  private boolean sameOrigin(String requestOrigin) {
-    return requestOrigin == null || requestOrigin.equals(origin)
-        || requestOrigin.equals(origin.replace("127.0.0.1", "localhost"));
-  }
-
-  private static boolean isJson(HttpExchange exchange) {
-    String type = exchange.getRequestHeaders().getFirst("Content-Type");
-    return type != null && type.strip().toLowerCase(Locale.ROOT).startsWith("application/json");
-  }
-
-  /** A path like {@code /admin/../punchout} would leave the admin API; encoded dots and slashes too. */
-  private static boolean hasDotSegment(String rawPath) {
-    String lower = rawPath.toLowerCase(Locale.ROOT);
-    if (lower.contains("%2e") || lower.contains("%2f") || lower.contains("%5c") || lower.contains("\\")) {
-      return true;
-    }
-    for (String segment : rawPath.split("/")) {
-      if (segment.equals(".") || segment.equals("..")) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** The body, or null when it is larger than the limit. */
-  private static byte[] readLimited(InputStream in) throws IOException {
-    byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-    return body.length > MAX_BODY_BYTES ? null : body;
-  }
-
   private static String queryParameter(String rawQuery, String name) {
     if (rawQuery == null) {
       return null;
@@ -255,40 +188,6 @@ public final class AdminUiServer {
       }
     }
     return null;
-  }
-
-  private static void text(HttpExchange exchange, int status, String message) throws IOException {
-    Headers headers = exchange.getResponseHeaders();
-    securityHeaders(headers);
-    headers.set("Content-Type", "text/plain; charset=utf-8");
-    send(exchange, status, message.getBytes(StandardCharsets.UTF_8));
-  }
-
-  /** The project's problem shape (http/Problem), written here because this module depends on the JDK only. */
-  private static void problem(HttpExchange exchange, int status, String title, String detail) throws IOException {
-    Headers headers = exchange.getResponseHeaders();
-    securityHeaders(headers);
-    headers.set("Content-Type", "application/problem+json");
-    String json = "{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\""
-        + detail + "\"}"; // constant texts only: nothing here needs escaping
-    send(exchange, status, json.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static void securityHeaders(Headers headers) {
-    headers.set("Cache-Control", "no-store");
-    headers.set("X-Content-Type-Options", "nosniff");
-    headers.set("Referrer-Policy", "no-referrer");
-    headers.set("X-Frame-Options", "DENY");
-  }
-
-  private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
-    boolean empty = body.length == 0 || status == 204 || status == 304;
-    exchange.sendResponseHeaders(status, empty ? -1 : body.length);
-    if (!empty) {
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
-    }
   }
 
   private static boolean constantTimeEquals(String a, String b) {

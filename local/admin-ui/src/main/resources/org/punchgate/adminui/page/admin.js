@@ -295,8 +295,11 @@
     schedulePreview();
   }
 
-  /** The document to send: what was read, with the form's values over it (members the page does not show stay). */
-  function collect() {
+  /**
+   * The document to send: what was read, with the form's values over it (members the page does not show stay).
+   * {@code draft}: for the preview (see collectMapping).
+   */
+  function collect(draft) {
     const doc = state.doc ? JSON.parse(JSON.stringify(state.doc)) : {};
     ['secret', 'users', 'lastLoginAt', 'openSessions', 'generatedSecret'].forEach((k) => delete doc[k]);
     const text = (id) => $(id).value.trim();
@@ -366,7 +369,7 @@
     } else {
       delete doc.peppol;
     }
-    doc.fieldMapping = collectMapping();
+    doc.fieldMapping = collectMapping(draft);
     return doc;
   }
 
@@ -497,14 +500,20 @@
     return tr;
   }
 
-  /** The mapping as the connection document writes it: only what differs from the format's default, plus extras. */
-  function collectMapping() {
+  /**
+   * The mapping as the connection document writes it: only what differs from the format's default, plus extras.
+   * {@code draft}: for the preview, a row whose attribute is not named yet is left out rather than refused.
+   */
+  function collectMapping(draft) {
     const mapping = Object.assign({}, state.extraMapping || {});
     const original = (state.doc && state.doc.fieldMapping) || {};
     $('mapping-table').querySelectorAll('tbody tr').forEach((tr) => {
       const select = tr.querySelector('select');
       const text = tr.querySelector('input').value;
       const value = select.value === 'const' ? 'const:' + text : select.value === 'attr' ? ATTRIBUTE + text.trim() : select.value;
+      if (draft && select.value === 'attr' && !text.trim()) {
+        return;
+      }
       if (tr.dataset.extrinsic) {
         if (value !== 'none') { // an extrinsic mapped to nothing is no extrinsic
           mapping[tr.dataset.field] = value;
@@ -540,7 +549,7 @@
 
   async function preview() {
     const seq = ++state.previewSeq;
-    const r = await api('POST', '/admin/preview', { connection: collect() });
+    const r = await api('POST', '/admin/preview', { connection: collect(true) });
     if (seq !== state.previewSeq) {
       return; // a newer preview is on its way
     }
