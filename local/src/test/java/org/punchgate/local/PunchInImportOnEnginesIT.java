@@ -434,4 +434,49 @@ class PunchInImportOnEnginesIT {
     assertEquals(200, ping.getStatusCode(), ping.getBody());
     assertEquals(accepted.getHeaders().get("x-punchgate-order-id"), Json.parse(ping.getBody()).get("orderId").asText());
   }
+
+  /** Counts the AWS calls by service and operation. */
+  private static final class Calls implements software.amazon.awssdk.core.interceptor.ExecutionInterceptor {
+    final Map<String, Integer> counts = new java.util.TreeMap<>();
+
+    @Override
+    public synchronized void beforeExecution(software.amazon.awssdk.core.interceptor.Context.BeforeExecution context,
+        software.amazon.awssdk.core.interceptor.ExecutionAttributes attributes) {
+      counts.merge(attributes.getAttribute(software.amazon.awssdk.core.interceptor.SdkExecutionAttribute.SERVICE_NAME)
+          + "." + attributes.getAttribute(software.amazon.awssdk.core.interceptor.SdkExecutionAttribute.OPERATION_NAME),
+          1, Integer::sum);
+    }
+  }
+
+  @Test
+  void aNewOrderCostsOneReadOfEachKindOneTransactionOneSendAndTwoSmallWrites() {
+    String connection = ublConnection("7301000000013", "{}");
+    Calls calls = new Calls();
+    var config = org.punchgate.config.Config.load();
+    var clients = new org.punchgate.aws.AwsClients(config, calls);
+    var http = org.punchgate.wiring.PunchInWiring.of(org.punchgate.wiring.Wiring.of(config, clients), clients,
+        (id, step, error) -> { }).http();
+    String basic = "Basic " + Base64.getEncoder().encodeToString((connection + ":" + connection + "-pass")
+        .getBytes(StandardCharsets.UTF_8));
+    List<Long> micros = new ArrayList<>();
+    for (int i = 0; i < 21; i++) {
+      synchronized (calls) {
+        calls.counts.clear();
+      }
+      byte[] xml = order("PO-CALLS-" + i, "7301000000013").bis3().getBytes(StandardCharsets.UTF_8);
+      long start = System.nanoTime();
+      var answer = http.handle(new org.punchgate.http.HttpRequest("POST", "/punchin/orders", null, null,
+          Map.of("content-type", "application/xml", "authorization", basic), xml));
+      micros.add((System.nanoTime() - start) / 1000);
+      assertEquals(200, answer.status());
+    }
+    // the connection, the replay record and the customer; products and prices batched; order item + outbox entry
+    // in one transaction; the send; the outbox entry's delete; the answer's record
+    assertEquals(Map.of("DynamoDb.GetItem", 3, "DynamoDb.BatchGetItem", 2, "DynamoDb.TransactWriteItems", 1,
+        "DynamoDb.DeleteItem", 1, "DynamoDb.PutItem", 1, "Sqs.SendMessage", 1), calls.counts);
+    List<Long> warm = micros.subList(1, micros.size()).stream().sorted().toList();
+    System.out.println("[punchin] AWS calls per new 2-line order: " + calls.counts + "; warm import on the local "
+        + "engines (moto, ElasticMQ), 20 orders: median " + warm.get(warm.size() / 2) / 1000.0 + " ms, max "
+        + warm.get(warm.size() - 1) / 1000.0 + " ms");
+  }
 }
