@@ -141,6 +141,8 @@ class PunchInImportOnEnginesIT {
       var batch = sqs.receiveMessage(b -> b.queueUrl(queue).maxNumberOfMessages(10).waitTimeSeconds(1)
           .messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
       for (var m : batch) {
+        assertEquals(List.of(), org.punchgate.order.ErpOrderSchema.errors(m.body().getBytes(StandardCharsets.UTF_8)),
+            "every ERP message passes its schema");
         RECEIVED.computeIfAbsent(m.attributes().get(MessageSystemAttributeName.MESSAGE_DEDUPLICATION_ID),
             k -> new ArrayList<>()).add(m.body());
         sqs.deleteMessage(b -> b.queueUrl(queue).receiptHandle(m.receiptHandle()));
@@ -390,9 +392,18 @@ class PunchInImportOnEnginesIT {
     }
   }
 
+  /** A cXML answer in HTTP 200 with this Status, valid against the DTD of its version where the DTDs are at hand. */
   private static void assertCxmlStatus(int code, APIGatewayV2HTTPResponse answer) {
     assertEquals(200, answer.getStatusCode(), "cXML answers in HTTP 200: " + answer.getBody());
     assertTrue(answer.getBody().contains("<Status code=\"" + code + "\""), answer.getBody());
+    String dir = System.getProperty("punchgate.conformance.dir");
+    java.nio.file.Path dtds = dir == null ? null : java.nio.file.Path.of(dir, "cxml", "dtd");
+    if (dtds == null || !java.nio.file.Files.isDirectory(dtds)) {
+      return; // the cXML DTDs are not shipped (their licence); the conformance tests say once that they are absent
+    }
+    var report = new CxmlDtdValidator(dtds).validate(answer.getBody().getBytes(StandardCharsets.UTF_8));
+    assertTrue(report instanceof CxmlDtdValidator.Report.Checked checked && checked.valid(),
+        "valid against its DTD: " + report);
   }
 
   @Test
