@@ -39,7 +39,7 @@ final class ImportPriming {
   }
 
   /** The handler over the priming wiring's in-memory stores, an in-memory queue and one sample customer. */
-  private static PunchInImportFunction handler(Wiring wiring) {
+  static PunchInImportFunction handler(Wiring wiring) {
     var sessions = (InMemorySessionStore) wiring.sessions();
     OrderWiring orders = OrderWiring.of(wiring, sessions, new InMemoryOrderQueue(), sessions.outbox(),
         (id, step, error) -> { });
@@ -60,7 +60,7 @@ final class ImportPriming {
     handler.handleRequest(event(order(today)), null);
   }
 
-  private static APIGatewayV2HTTPEvent event(String order) {
+  static APIGatewayV2HTTPEvent event(String order) {
     String basic = Base64.getEncoder().encodeToString((Priming.CONNECTION_ID + ":" + SampleInput.PASSWORD)
         .getBytes(StandardCharsets.UTF_8));
     APIGatewayV2HTTPEvent event = new APIGatewayV2HTTPEvent();
@@ -74,7 +74,7 @@ final class ImportPriming {
     return event;
   }
 
-  private static String order(LocalDate date) {
+  static String order(LocalDate date) {
     StringBuilder lines = new StringBuilder();
     for (int i = 1; i <= LINES; i++) {
       lines.append("<cac:OrderLine><cac:LineItem><cbc:ID>").append(i).append("</cbc:ID>")
