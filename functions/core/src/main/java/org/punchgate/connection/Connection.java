@@ -10,6 +10,8 @@ import org.punchgate.cart.Classification;
  * buyer may be sent back to (allow-listed origins), where the shop starts, and how a cart is mapped to
  * the buyer's format. {@code secretHash} is the salted hash of the OCI password or cXML shared secret;
  * the plain secret is never stored. {@code protocol} holds what only one protocol needs (null for OCI).
+ * {@code punchIn} is how PunchIn treats the orders this connection sends ({@link PunchInPolicy#DEFAULTS} when
+ * the connection sets nothing).
  */
 public record Connection(
     String id,
@@ -26,7 +28,8 @@ public record Connection(
     FieldMapping fieldMapping,
     Map<String, String> unitMap,
     Classification defaultClassification,
-    ProtocolSettings protocol) {
+    ProtocolSettings protocol,
+    PunchInPolicy punchIn) {
 
   public static final Duration DEFAULT_SESSION_LIFETIME = Duration.ofHours(1);
   /** The longest connection id looked up; a longer one from a URL is unknown without asking the store. */
@@ -38,12 +41,23 @@ public record Connection(
     sessionLifetime = sessionLifetime == null ? DEFAULT_SESSION_LIFETIME : sessionLifetime;
     fieldMapping = fieldMapping == null ? FieldMapping.EMPTY : fieldMapping;
     unitMap = unitMap == null ? Map.of() : Map.copyOf(unitMap);
+    punchIn = punchIn == null ? PunchInPolicy.DEFAULTS : punchIn;
+  }
+
+  /** A connection with PunchIn's default policy. */
+  public Connection(String id, String name, boolean active, ConnectionFormat format, String userGroup,
+      LoginParameterNames loginParameters, String username, String secretHash, List<String> allowedReturnOrigins,
+      String shopStartUrl, Duration sessionLifetime, FieldMapping fieldMapping, Map<String, String> unitMap,
+      Classification defaultClassification, ProtocolSettings protocol) {
+    this(id, name, active, format, userGroup, loginParameters, username, secretHash, allowedReturnOrigins,
+        shopStartUrl, sessionLifetime, fieldMapping, unitMap, defaultClassification, protocol, null);
   }
 
   /** The same connection without its secret: what a session keeps as its snapshot. */
   public Connection withoutSecret() {
     return new Connection(id, name, active, format, userGroup, loginParameters, username, null,
-        allowedReturnOrigins, shopStartUrl, sessionLifetime, fieldMapping, unitMap, defaultClassification, protocol);
+        allowedReturnOrigins, shopStartUrl, sessionLifetime, fieldMapping, unitMap, defaultClassification, protocol,
+        punchIn);
   }
 
   /** The buyer's unit for a shop unit, through the connection's unit map (unchanged when unmapped). */

@@ -21,7 +21,7 @@ public final class ConnectionCheck {
   /** The fields of README "Configuration: connections"; {@code password} only in a supplier's document. */
   static final Set<String> FIELDS = Set.of("id", "name", "active", "format", "userGroup", "loginParameters",
       "username", "password", "secretHash", "allowedReturnOrigins", "shopStartUrl", "sessionLifetimeMinutes",
-      "fieldMapping", "unitMap", "defaultClassification", "cxml", "peppol");
+      "fieldMapping", "unitMap", "defaultClassification", "cxml", "peppol", "punchIn");
   static final Set<String> LOGIN_PARAMETER_FIELDS = Set.of("username", "password", "hookUrl");
   static final Set<String> CLASSIFICATION_FIELDS = Set.of("scheme", "code");
   static final Set<String> CXML_FIELDS = Set.of("from", "sender", "to", "returnEncoding", "version",
@@ -80,6 +80,9 @@ public final class ConnectionCheck {
             + CxmlSettings.BASE64 + ", " + CxmlSettings.URLENCODED + ", not " + encoding));
       }
       textArray(cxml, "extrinsicsToShop", prefix + "cxml.", problems);
+    }
+    if (n.hasNonNull("punchIn")) {
+      PunchInPolicyJson.check(n.get("punchIn"), prefix + "punchIn", problems);
     }
     secret(n, format, cxml, prefix, problems);
     return problems;

@@ -39,6 +39,9 @@ public final class ConnectionJson {
     JsonNode peppolNode = n.get("peppol");
     PeppolSettings peppol = format != ConnectionFormat.PEPPOL_PUNCHOUT ? null
         : PeppolJson.read(peppolNode == null || peppolNode.isNull() ? Json.object() : peppolNode, problems);
+    JsonNode punchInNode = n.get("punchIn");
+    PunchInPolicy punchIn = punchInNode == null || punchInNode.isNull() ? null
+        : PunchInPolicyJson.read(punchInNode, problems);
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(String.join("; ", problems));
     }
@@ -61,7 +64,8 @@ public final class ConnectionJson {
         new FieldMapping(mapping),
         Json.stringMap(n, "unitMap"),
         cls == null || cls.isNull() ? null : new Classification(Json.text(cls, "scheme"), Json.text(cls, "code")),
-        cxml != null ? cxml : peppol);
+        cxml != null ? cxml : peppol,
+        punchIn);
   }
 
   /** The stored hash, or the hash of a seed's plain {@code password} (OCI) or {@code sharedSecret} (cXML). */
@@ -120,6 +124,9 @@ public final class ConnectionJson {
     }
     if (c.peppol() != null) {
       n.set("peppol", PeppolJson.write(c.peppol()));
+    }
+    if (!c.punchIn().equals(PunchInPolicy.DEFAULTS)) {
+      n.set("punchIn", PunchInPolicyJson.write(c.punchIn()));
     }
     return n;
   }

@@ -1,5 +1,6 @@
 package org.punchgate.punchin;
 
+import org.punchgate.connection.PunchInPolicy;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -15,8 +16,8 @@ import org.punchgate.punchin.CheckFinding.Action;
 import org.punchgate.punchin.OrderDecision.LineDecision;
 import org.punchgate.punchin.OrderDecision.Outcome;
 import org.punchgate.punchin.PunchInOrder.Line;
-import org.punchgate.punchin.PunchInPolicy.Check;
-import org.punchgate.punchin.PunchInPolicy.Policy;
+import org.punchgate.connection.PunchInPolicy.Check;
+import org.punchgate.connection.PunchInPolicy.Policy;
 import org.punchgate.punchin.ShopCustomer.BuyerParty;
 
 /**
