@@ -263,9 +263,9 @@ final class PunchInBuyer {
     HttpRequest.Builder request = HttpRequest.newBuilder(gateway.resolve(ROUTE)).timeout(TIMEOUT)
         .header("Content-Type", cxml(template) ? "text/xml; charset=UTF-8" : "application/xml; charset=UTF-8")
         .POST(HttpRequest.BodyPublishers.ofByteArray(document));
-    if (!cxml(template)) { // cXML authenticates inside the document (Sender SharedSecret)
+    if (!cxml(template)) { // the connection id as user name; cXML authenticates inside the document (Sender SharedSecret)
       request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-          (via.connection().username() + ":" + via.password()).getBytes(StandardCharsets.UTF_8)));
+          (via.connection().id() + ":" + via.password()).getBytes(StandardCharsets.UTF_8)));
     }
     try {
       return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
