@@ -80,10 +80,11 @@ final class Flows {
     connections.put(SampleInput.cxmlConnection(CXML, PRODUCTION_HASH));
     connections.put(peppolConnection(PEPPOL, PRODUCTION_HASH));
     connections.put(peppolConnection(PEPPOL_LIGHT_HASH, LIGHT_HASH));
+    ImportFlow.seedConnection(wiring);
   }
 
   /** A PEPPOL connection for the sample cart: its unit {@code pcs} maps to the Rec 20 code H87. */
-  private static Connection peppolConnection(String id, String secretHash) {
+  static Connection peppolConnection(String id, String secretHash) {
     var settings = new PeppolSettings(null, null, false, "S", new BigDecimal("25"), null, false, null,
         new PeppolSettings.Party("0007", "5567321707", null, null, "Sample Supplier AB"),
         new PeppolSettings.Party("0007", "2120001231", null, null, "Sample Region"));
