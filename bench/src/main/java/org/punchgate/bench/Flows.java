@@ -144,25 +144,23 @@ final class Flows {
   }
 
   static RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler(String className, Wiring wiring) {
-    try {
-      var constructor = Class.forName(className).getDeclaredConstructor(Wiring.class); // the tests' constructor
-      constructor.setAccessible(true);
-      @SuppressWarnings("unchecked")
-      var handler = (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) constructor.newInstance(wiring);
-      return handler;
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("cannot build " + className, e);
-    }
+    return handler(className, Wiring.class, wiring);
   }
 
   /** The order-completion handler through its tests' constructor, over {@code orders}. */
   static RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler(String className,
       org.punchgate.wiring.OrderWiring orders) {
+    return handler(className, org.punchgate.wiring.OrderWiring.class, orders);
+  }
+
+  /** A handler through its tests' constructor, the one that takes its wiring of type {@code type}. */
+  static <W> RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler(String className, Class<W> type,
+      W wiring) {
     try {
-      var constructor = Class.forName(className).getDeclaredConstructor(org.punchgate.wiring.OrderWiring.class);
+      var constructor = Class.forName(className).getDeclaredConstructor(type);
       constructor.setAccessible(true);
       @SuppressWarnings("unchecked")
-      var handler = (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) constructor.newInstance(orders);
+      var handler = (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) constructor.newInstance(wiring);
       return handler;
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("cannot build " + className, e);

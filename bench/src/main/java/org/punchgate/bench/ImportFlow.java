@@ -109,15 +109,7 @@ final class ImportFlow {
 
   /** The import function through its tests' constructor, over {@code wiring}. */
   static RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler(PunchInWiring wiring) {
-    try {
-      var constructor = Class.forName(HANDLER).getDeclaredConstructor(PunchInWiring.class);
-      constructor.setAccessible(true);
-      @SuppressWarnings("unchecked")
-      var handler = (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) constructor.newInstance(wiring);
-      return handler;
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("cannot build " + HANDLER, e);
-    }
+    return Flows.handler(HANDLER, PunchInWiring.class, wiring);
   }
 
   /** BatchGetItem calls for the products of a fixture order: 3 keys a line (SKU, GTIN, buyer's item id). */

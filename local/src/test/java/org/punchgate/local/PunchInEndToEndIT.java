@@ -13,7 +13,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +27,6 @@ import org.punchgate.json.Json;
 import org.punchgate.order.ErpOrderSchema;
 import org.punchgate.order.OrderId;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
  * PunchIn end to end through the local runner over HTTP, as a buyer's system and a person at the buyer simulator
@@ -115,23 +113,7 @@ class PunchInEndToEndIT {
 
   /** Every message on the orders queue for this order id (others' messages go back to the queue untouched). */
   private List<Message> messagesFor(OrderId orderId) {
-    var sqs = runner.engines().sqs();
-    String queue = runner.engines().queueUrl("OrdersQueue");
-    List<Message> mine = new ArrayList<>();
-    for (int round = 0; round < 5; round++) {
-      var received = sqs.receiveMessage(b -> b.queueUrl(queue).maxNumberOfMessages(10).waitTimeSeconds(1)
-          .visibilityTimeout(0).messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
-      for (Message m : received) {
-        if (orderId.value().equals(m.attributes().get(MessageSystemAttributeName.MESSAGE_DEDUPLICATION_ID))) {
-          mine.add(m);
-          sqs.deleteMessage(b -> b.queueUrl(queue).receiptHandle(m.receiptHandle()));
-        }
-      }
-      if (!mine.isEmpty() && received.isEmpty()) {
-        break;
-      }
-    }
-    return mine;
+    return QueuedOrders.take(runner, orderId);
   }
 
   /** The one ERP message of an order, checked against the ERP message schema. */
