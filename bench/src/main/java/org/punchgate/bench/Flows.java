@@ -48,6 +48,8 @@ final class Flows {
   static final String PEPPOL = "bench-peppol";
   /** The same with a one-iteration hash. */
   static final String PEPPOL_LIGHT_HASH = "bench-peppol-light";
+  /** The same with a generated secret under the keyed hash: since the PEPPOL login checks it too. */
+  static final String PEPPOL_GENERATED = "bench-peppol-generated";
   private static final String PEPPOL_RETURN_URL = "https://proceedo.example.com/punchout/return?org=42";
 
   static final String LOGIN_HANDLER = "org.punchgate.login.PunchoutLoginHandler";
@@ -80,16 +82,22 @@ final class Flows {
     connections.put(SampleInput.cxmlConnection(CXML, PRODUCTION_HASH));
     connections.put(peppolConnection(PEPPOL, PRODUCTION_HASH));
     connections.put(peppolConnection(PEPPOL_LIGHT_HASH, LIGHT_HASH));
+    connections.put(peppolConnection(PEPPOL_GENERATED, wiring.secrets().hashGenerated(SampleInput.PASSWORD)));
     ImportFlow.seedConnection(wiring);
   }
 
   /** A PEPPOL connection for the sample cart: its unit {@code pcs} maps to the Rec 20 code H87. */
   static Connection peppolConnection(String id, String secretHash) {
+    return peppolConnection(id, SampleInput.USERNAME, secretHash);
+  }
+
+  /** The same with the user {@code username}. */
+  static Connection peppolConnection(String id, String username, String secretHash) {
     var settings = new PeppolSettings(null, null, false, "S", new BigDecimal("25"), null, false, null,
         new PeppolSettings.Party("0007", "5567321707", null, null, "Sample Supplier AB"),
         new PeppolSettings.Party("0007", "2120001231", null, null, "Sample Region"));
     return new Connection(id, "Sample buyer " + id, true, ConnectionFormat.PEPPOL_PUNCHOUT, "sample-buyers", null,
-        SampleInput.USERNAME, secretHash, List.of("https://proceedo.example.com"), SampleInput.SHOP_START_URL,
+        username, secretHash, List.of("https://proceedo.example.com"), SampleInput.SHOP_START_URL,
         Duration.ofMinutes(30), FieldMapping.EMPTY, Map.of("pcs", "H87"), new Classification("UNSPSC", "44120000"),
         settings);
   }

@@ -55,9 +55,10 @@ final class ImportFlow {
 
   private ImportFlow() {}
 
-  /** The import connection in {@code wiring}'s connection store. */
+  /** The import connection in {@code wiring}'s connection store: its user is named like it, as UBL Basic asks. */
   static void seedConnection(Wiring wiring) {
-    wiring.connections().put(Flows.peppolConnection(CONNECTION, wiring.secrets().hashGenerated(SampleInput.PASSWORD)));
+    wiring.connections().put(Flows.peppolConnection(CONNECTION, CONNECTION,
+        wiring.secrets().hashGenerated(SampleInput.PASSWORD)));
   }
 
   /**

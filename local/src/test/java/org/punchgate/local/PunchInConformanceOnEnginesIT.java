@@ -179,6 +179,7 @@ class PunchInConformanceOnEnginesIT {
   @Test
   void everyCxmlOrderRequestSampleIsImportedOrRefusedAsUnauthenticated() throws IOException {
     int orders = 0;
+    Map<String, String> senders = new HashMap<>();
     for (Path file : samples("cxml")) {
       byte[] bytes = Files.readAllBytes(file);
       if (!(OrderSniffer.sniff(bytes) instanceof OrderSniffer.Sniffed.Cxml cxml)) {
@@ -187,7 +188,10 @@ class PunchInConformanceOnEnginesIT {
       String name = file.getFileName().toString();
       var read = CxmlOrderRequestReader.read(cxml.document());
       CxmlHeader.SentCredential sender = read.envelope().header().sender().get(0);
-      String connection = "conf-cxml-" + (++orders);
+      orders++;
+      // one connection per Sender (a Sender finds one connection only), its secret as this sample has it
+      String connection = senders.computeIfAbsent(sender.domain() + "#" + sender.identity(),
+          k -> "conf-cxml-" + (senders.size() + 1));
       connection("""
           {"id": "%s", "format": "CXML", "userGroup": "conformance", "shopStartUrl": "http://localhost/",
            "cxml": {"sender": [{"domain": "%s", "identity": "%s"}], "sharedSecret": "%s"}}

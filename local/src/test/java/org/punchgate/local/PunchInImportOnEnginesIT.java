@@ -490,4 +490,40 @@ class PunchInImportOnEnginesIT {
         + "engines (moto, ElasticMQ), 20 orders: median " + warm.get(warm.size() / 2) / 1000.0 + " ms, max "
         + warm.get(warm.size() - 1) / 1000.0 + " ms");
   }
+
+  @Test
+  void aSendThatFailsAfterTheTransactionIsLeftToTheSweeperAndTheOrderArrivesOnce() {
+    String connection = ublConnection("7301000000014", "{}");
+    var config = org.punchgate.config.Config.load();
+    var clients = new org.punchgate.aws.AwsClients(config);
+    var dynamoDb = clients.dynamoDb();
+    var sessions = new DynamoDbSessionStore(dynamoDb, config.sessionsTable(), config.sessionRetention());
+    var sqs = new org.punchgate.aws.SqsOrderQueue(clients.sqs(), config.ordersQueueUrl());
+    java.util.concurrent.atomic.AtomicBoolean fail = new java.util.concurrent.atomic.AtomicBoolean(true);
+    org.punchgate.order.OrderQueue flaky = order -> {
+      if (fail.getAndSet(false)) {
+        throw new IllegalStateException("injected failure: send");
+      }
+      return sqs.send(order);
+    };
+    Fixtures.MutableClock clock = Fixtures.clock();
+    var common = new org.punchgate.wiring.Wiring(config, sessions, connections, Fixtures.tokens(clock), ids, clock);
+    var orders = org.punchgate.wiring.OrderWiring.of(common, sessions, flaky,
+        new org.punchgate.aws.DynamoDbOrderOutbox(dynamoDb, config.sessionsTable()), (id, step, error) -> { });
+    var http = org.punchgate.wiring.PunchInWiring.of(orders, sessions,
+        new org.punchgate.aws.DynamoDbOrderStore(dynamoDb, config.sessionsTable(), config.sessionRetention()),
+        mappings, new org.punchgate.aws.DynamoDbPunchInReplays(dynamoDb, config.sessionsTable())).http();
+    String basic = "Basic " + Base64.getEncoder().encodeToString((connection + ":" + connection + "-pass")
+        .getBytes(StandardCharsets.UTF_8));
+    var answer = http.handle(new org.punchgate.http.HttpRequest("POST", "/punchin/orders", null, null,
+        Map.of("content-type", "application/xml", "authorization", basic),
+        order("PO-CRASH-1", "7301000000014").bis3().getBytes(StandardCharsets.UTF_8)));
+    assertEquals(200, answer.status(), "the order stands: it is stored with its outbox entry");
+    String orderId = answer.headers().get("x-punchgate-order-id");
+    assertEquals(0, messages(orderId).size(), "the send failed");
+    clock.advance(org.punchgate.order.OrderHandOff.SWEEP_AFTER.plusSeconds(1));
+    orders.handOff().sweep();
+    orders.handOff().sweep();
+    assertEquals(1, messages(orderId).size(), "the sweeper sent it, once");
+  }
 }

@@ -21,7 +21,8 @@ public final class ConnectionCheck {
   /** The fields of README "Configuration: connections"; {@code password} only in a supplier's document. */
   static final Set<String> FIELDS = Set.of("id", "name", "active", "format", "userGroup", "loginParameters",
       "username", "password", "secretHash", "allowedReturnOrigins", "shopStartUrl", "sessionLifetimeMinutes",
-      "fieldMapping", "unitMap", "defaultClassification", "cxml", "peppol", "punchIn");
+      "fieldMapping", "unitMap", "defaultClassification", "cxml", "peppol", "users", "punchIn");
+
   static final Set<String> LOGIN_PARAMETER_FIELDS = Set.of("username", "password", "hookUrl");
   static final Set<String> CLASSIFICATION_FIELDS = Set.of("scheme", "code");
   static final Set<String> CXML_FIELDS = Set.of("from", "sender", "to", "returnEncoding", "version",
@@ -39,7 +40,8 @@ public final class ConnectionCheck {
       return problems;
     }
     unknown(n, FIELDS, prefix, problems);
-    requiredText(n, "id", prefix, problems);
+    ConnectionIds.problem(requiredText(n, "id", prefix, problems))
+        .ifPresent(p -> problems.add(new Violation("connection.id", prefix + "id", p)));
     requiredText(n, "userGroup", prefix, problems);
     requiredText(n, "shopStartUrl", prefix, problems);
     ConnectionFormat format = format(n, prefix, problems);
@@ -84,40 +86,9 @@ public final class ConnectionCheck {
     if (n.hasNonNull("punchIn")) {
       PunchInPolicyJson.check(n.get("punchIn"), prefix + "punchIn", problems);
     }
-    secret(n, format, cxml, prefix, problems);
+    LoginCheck.secret(n, format, cxml, prefix, problems);
+    LoginCheck.users(n, format, prefix, problems);
     return problems;
-  }
-
-  /** A login needs a secret: OCI a user name and password, cXML a Sender and its SharedSecret. */
-  private static void secret(JsonNode n, ConnectionFormat format, JsonNode cxml, String prefix, List<Violation> problems) {
-    boolean hashed = n.hasNonNull("secretHash");
-    if (format == null) {
-      return;
-    }
-    switch (format) {
-      case OCI_3_0, OCI_4_0, OCI_5_0 -> {
-        requiredText(n, "username", prefix, problems);
-        if (!hashed && !nonBlank(n, "password")) {
-          problems.add(new Violation("connection.secret", prefix + "password",
-              "password is required: without it every OCI login is refused"));
-        }
-      }
-      case CXML -> {
-        if (cxml == null) {
-          problems.add(new Violation("connection.required", prefix + "cxml", "cxml is required for format CXML"));
-          return;
-        }
-        if (!cxml.path("sender").isArray() || cxml.path("sender").isEmpty()) {
-          problems.add(new Violation("connection.required", prefix + "cxml.sender",
-              "cxml.sender needs at least one credential: connections are found by the Sender"));
-        }
-        if (!hashed && !nonBlank(cxml, "sharedSecret")) {
-          problems.add(new Violation("connection.secret", prefix + "cxml.sharedSecret",
-              "cxml.sharedSecret is required: without it every cXML setup request is refused"));
-        }
-      }
-      default -> { }
-    }
   }
 
   private static ConnectionFormat format(JsonNode n, String prefix, List<Violation> problems) {
@@ -135,7 +106,7 @@ public final class ConnectionCheck {
     }
   }
 
-  private static void unknown(JsonNode n, Set<String> known, String prefix, List<Violation> problems) {
+  static void unknown(JsonNode n, Set<String> known, String prefix, List<Violation> problems) {
     for (Iterator<String> names = n.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!known.contains(name)) {
@@ -219,7 +190,7 @@ public final class ConnectionCheck {
     }
   }
 
-  private static String requiredText(JsonNode n, String field, String prefix, List<Violation> problems) {
+  static String requiredText(JsonNode n, String field, String prefix, List<Violation> problems) {
     JsonNode value = n.get(field);
     if (value == null || value.isNull() || (value.isTextual() && value.asText().isBlank())) {
       problems.add(new Violation("connection.required", prefix + field, field + " is required"));
@@ -232,14 +203,14 @@ public final class ConnectionCheck {
     return value.asText();
   }
 
-  private static void optionalText(JsonNode n, String field, String prefix, List<Violation> problems) {
+  static void optionalText(JsonNode n, String field, String prefix, List<Violation> problems) {
     JsonNode value = n.get(field);
     if (value != null && !value.isNull() && !value.isTextual()) {
       problems.add(new Violation("connection.type", prefix + field, field + " must be text"));
     }
   }
 
-  private static boolean nonBlank(JsonNode n, String field) {
+  static boolean nonBlank(JsonNode n, String field) {
     JsonNode value = n.get(field);
     return value != null && value.isTextual() && !value.asText().isBlank();
   }

@@ -14,6 +14,7 @@ import org.punchgate.http.HttpRequest;
 import org.punchgate.http.HttpResponse;
 import org.punchgate.http.Problem;
 import org.punchgate.orderping.BasicCredentials;
+import org.punchgate.orderping.OrderPing;
 import org.punchgate.security.SecretVerifier;
 
 /**
@@ -113,8 +114,9 @@ public final class PunchInHttp {
   }
 
   /**
-   * The connection named by the Basic user name (its id), when the password is its secret and it is active.
-   * An unknown user costs the same time as a wrong password (one full secret check).
+   * The connection named by the Basic user name (its id), when the password is the secret of its user of that
+   * name (or, for a connection without users, its own secret: {@link OrderPing#storedSecret}, as the order ping
+   * checks) and it is active. An unknown name costs the same work as a wrong password.
    */
   private Optional<Connection> basic(HttpRequest request) {
     BasicCredentials credentials = BasicCredentials.from(request.header("authorization"));
@@ -122,11 +124,12 @@ public final class PunchInHttp {
       return Optional.empty();
     }
     Optional<Connection> connection = connections.findNamed(credentials.username());
-    if (connection.isEmpty() || connection.get().secretHash() == null) {
+    Optional<String> stored = connection.flatMap(c -> OrderPing.storedSecret(c, credentials.username()));
+    if (stored.isEmpty()) {
       secrets.verifyAgainstNothing(credentials.secret());
       return Optional.empty();
     }
-    boolean verified = secrets.verify(credentials.secret(), connection.get().secretHash());
+    boolean verified = secrets.verify(credentials.secret(), stored.get());
     return verified && connection.get().active() ? connection : Optional.empty();
   }
 

@@ -18,10 +18,10 @@ import org.punchgate.order.OrderStore;
 
 /**
  * Sessions in memory, with the same conditional semantics as the DynamoDB store, and the orders and
- * outbox entries that ordering a cart (or recording a PunchIn order of its own) writes. For unit tests and for the benchmark's CPU-only runs;
- * never used by a deployed function.
+ * outbox entries that ordering a cart (or recording a PunchIn order of its own) writes. For unit tests and for
+ * the benchmark's CPU-only runs; never used by a deployed function.
  */
-public final class InMemorySessionStore implements SessionStore, SessionOrders, OrderStore {
+public final class InMemorySessionStore implements SessionStore, SessionOrders, SessionActivity, OrderStore {
 
   private record Entry(Session session, StartTicket ticket, OrderReceipt order) {}
 
@@ -144,6 +144,15 @@ public final class InMemorySessionStore implements SessionStore, SessionOrders, 
       return entry;
     });
     return Optional.ofNullable(redeemed[0]);
+  }
+
+  @Override
+  public ConnectionActivity of(String connectionId, Instant now) {
+    List<Session> mine = sessions.values().stream().map(Entry::session)
+        .filter(s -> s.connectionId().equals(connectionId)).toList();
+    Instant last = mine.stream().map(Session::createdAt).max(Instant::compareTo).orElse(null);
+    int open = (int) mine.stream().filter(s -> s.status() == SessionStatus.OPEN && !s.isExpiredAt(now)).count();
+    return new ConnectionActivity(last, open);
   }
 
   private static String outboxKey(Order order) {

@@ -68,4 +68,48 @@ class ConnectionCheckTest {
     var connection = ConnectionJson.read(Json.parse(OCI), new java.security.SecureRandom());
     assertEquals(List.of(), ConnectionCheck.check(ConnectionJson.write(connection), ""));
   }
+
+  @Test
+  void usersAreCheckedWithTheirPathsAndTheirNamesAreUniqueWithinTheConnection() {
+    List<String> problems = problems(OCI.replace("\"password\": \"pw\"", """
+        "password": "pw", "users": [{"username": "anna", "password": "a"}, {"username": "acme", "password": "b"},
+          {"username": "anna", "secretHash": "hmac-sha256$x"}, {"username": "bo", "pasword": "c"}, "carl"]"""));
+    assertEquals(List.of(
+        "connections[0].users[1].username: user name acme is already used at connections[0].username: user names are"
+            + " unique within a connection",
+        "connections[0].users[2].username: user name anna is already used at connections[0].users[0].username: user"
+            + " names are unique within a connection",
+        "connections[0].users[3].pasword: unknown field pasword; known here: password, secretHash, username",
+        "connections[0].users[3].password: password is required: without it this user's logins are refused",
+        "connections[0].users[4]: a user is {\"username\": ..., \"password\": ...}"), problems);
+  }
+
+  @Test
+  void anOciConnectionMayNameItsUsersOnlyInUsers() {
+    assertEquals(List.of(), problems(OCI.replace("\"username\": \"acme\", \"password\": \"pw\"",
+        "\"users\": [{\"username\": \"anna\", \"password\": \"a\"}]")));
+  }
+
+  @Test
+  void aCxmlConnectionHasNoUsers() {
+    List<String> problems = problems("""
+        {"id": "c", "format": "CXML", "userGroup": "g", "shopStartUrl": "https://shop.example/start",
+         "cxml": {"sender": [{"domain": "DUNS", "identity": "1"}], "sharedSecret": "s"},
+         "users": [{"username": "anna", "password": "a"}]}""");
+    assertEquals(List.of("connections[0].users: users are for OCI and PEPPOL logins: a cXML connection has one shared"
+        + " secret (cxml.sharedSecret)"), problems);
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"acme/srm", "acme srm", "-acme", "acme%2F", "ä"})
+  void anIdIsAPlainPathSegment(String id) {
+    assertEquals(List.of("connections[0].id: id must be 1 to 128 letters, digits, '.', '_' or '-', starting with a"
+        + " letter or digit: it is part of the login URL"), problems(OCI.replace("acme-srm", id)));
+  }
+
+  @Test
+  void anIdOfAnyLengthUpToTheLongestLookedUpIsAccepted() {
+    assertEquals(List.of(), problems(OCI.replace("acme-srm", "a.b_c-1".repeat(18) + "ab")));
+    assertEquals(1, problems(OCI.replace("acme-srm", "a".repeat(Connection.MAX_ID_CHARS + 1))).size());
+  }
 }

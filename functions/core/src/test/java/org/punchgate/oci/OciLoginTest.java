@@ -169,31 +169,12 @@ class OciLoginTest {
 
   @Test
   void anOversizedConnectionIdIsAnUnknownCatalogWithoutALookup() {
-    var lookups = new java.util.concurrent.atomic.AtomicInteger();
-    var guarded = new org.punchgate.connection.ConnectionStore() {
-      @Override
-      public java.util.Optional<org.punchgate.connection.Connection> find(String connectionId) {
-        lookups.incrementAndGet(); // DynamoDB would fail the request: its key is at most 2048 bytes
-        return connections.find(connectionId);
-      }
-
-      @Override
-      public java.util.Optional<org.punchgate.connection.Connection> findByAlias(
-          org.punchgate.connection.ConnectionAlias alias) {
-        lookups.incrementAndGet();
-        return java.util.Optional.empty();
-      }
-
-      @Override
-      public void put(org.punchgate.connection.Connection connection) {
-        connections.put(connection);
-      }
-    };
+    var guarded = new org.punchgate.testing.LookupCountingStore(connections);
     var strict = new OciLoginHttp(new OciLogin(guarded, sessions, tokens, new RandomIds(), clock), 10_000);
     HttpResponse response = strict.login(get("c".repeat(2040), form("USERNAME", "oci4", "PASSWORD", "oci4-pass")));
     assertEquals(404, response.status());
     assertTrue(response.contentType().startsWith("text/html"));
-    assertEquals(0, lookups.get());
+    assertEquals(0, guarded.lookups());
   }
 
   @Test
@@ -212,5 +193,26 @@ class OciLoginTest {
         "http_content_charset", "klingon-8", "HOOK_URL", "http://localhost:3000/hook")));
     assertEquals(400, response.status());
     assertTrue(response.bodyText().contains("charset"), response.bodyText());
+  }
+
+  @Test
+  void anyUserOfTheConnectionLogsInWithItsOwnSecretAndTheTokenAndSessionNameThatUser() {
+    var c = Fixtures.ociConnection("team", ConnectionFormat.OCI_4_0);
+    connections.put(c.withUsers(java.util.List.of(c.users().get(0),
+        new org.punchgate.connection.ConnectionUser("erika", Fixtures.hash("erika-pass")))));
+    String hook = "https://srm.example.com/hook";
+
+    HttpResponse first = login.login(get("team", form("USERNAME", "team", "PASSWORD", "team-pass", "HOOK_URL", hook)));
+    HttpResponse second = login.login(get("team", form("USERNAME", "erika", "PASSWORD", "erika-pass", "HOOK_URL", hook)));
+
+    assertEquals(302, first.status());
+    assertEquals(302, second.status());
+    assertEquals("team", onlySession(first).username());
+    assertEquals("team", claimsOf(first).subject());
+    assertEquals("erika", onlySession(second).username());
+    assertEquals("erika", claimsOf(second).subject());
+    assertEquals("acme-buyers", claimsOf(second).userGroup(), "every user logs in to the connection's user group");
+    assertEquals(401, login.login(get("team", form("USERNAME", "erika", "PASSWORD", "team-pass", "HOOK_URL", hook)))
+        .status(), "each user has a secret of its own");
   }
 }

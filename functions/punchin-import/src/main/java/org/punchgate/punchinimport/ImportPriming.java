@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.time.ZoneOffset;
 import org.punchgate.config.Config;
+import org.punchgate.connection.ConnectionFormat;
 import org.punchgate.lambda.Priming;
 import org.punchgate.lambda.SampleInput;
 import org.punchgate.order.InMemoryOrderQueue;
@@ -30,6 +31,8 @@ import org.punchgate.wiring.Wiring;
 final class ImportPriming {
 
   private static final String BUYER = "7300000000001";
+  /** The sample connection's id, which is its user's name. */
+  private static final String CONNECTION = SampleInput.USERNAME;
   private static final int LINES = 20;
 
   private ImportPriming() {}
@@ -39,13 +42,16 @@ final class ImportPriming {
   }
 
   /** The handler over the priming wiring's in-memory stores, an in-memory queue and one sample customer. */
-  private static PunchInImportFunction handler(Wiring wiring) {
+  static PunchInImportFunction handler(Wiring wiring) {
+    // a PunchIn connection names its user like itself: the priming OCI connection's secret, under that name
+    String hash = wiring.connections().find(Priming.CONNECTION_ID).orElseThrow().secretHash();
+    wiring.connections().put(SampleInput.ociConnection(CONNECTION, ConnectionFormat.PEPPOL_PUNCHOUT, hash));
     var sessions = (InMemorySessionStore) wiring.sessions();
     OrderWiring orders = OrderWiring.of(wiring, sessions, new InMemoryOrderQueue(), sessions.outbox(),
         (id, step, error) -> { });
     var mappings = new InMemoryPunchInMappings();
     mappings.putCustomer(new ShopCustomer("priming-customer", "Priming", null, List.of("EUR"), List.of(
-        new ShopCustomer.BuyerParty(Priming.CONNECTION_ID, ShopCustomer.BuyerParty.Kind.ENDPOINT, "0088", BUYER))));
+        new ShopCustomer.BuyerParty(CONNECTION, ShopCustomer.BuyerParty.Kind.ENDPOINT, "0088", BUYER))));
     mappings.putProduct(new ShopProduct("PRIMING-SKU", null, "Priming item", List.of("EA"), Map.of(), Map.of()));
     mappings.putPrices(List.of(new ShopPrice("PRIMING-SKU", ShopPrice.Scope.LIST, null, "EUR", new BigDecimal("2.50"),
         BigDecimal.ONE, "EA", null, null)));
@@ -60,8 +66,8 @@ final class ImportPriming {
     handler.handleRequest(event(order(today)), null);
   }
 
-  private static APIGatewayV2HTTPEvent event(String order) {
-    String basic = Base64.getEncoder().encodeToString((Priming.CONNECTION_ID + ":" + SampleInput.PASSWORD)
+  static APIGatewayV2HTTPEvent event(String order) {
+    String basic = Base64.getEncoder().encodeToString((CONNECTION + ":" + SampleInput.PASSWORD)
         .getBytes(StandardCharsets.UTF_8));
     APIGatewayV2HTTPEvent event = new APIGatewayV2HTTPEvent();
     event.setRouteKey(PunchInImportFunction.ORDERS);
@@ -74,7 +80,7 @@ final class ImportPriming {
     return event;
   }
 
-  private static String order(LocalDate date) {
+  static String order(LocalDate date) {
     StringBuilder lines = new StringBuilder();
     for (int i = 1; i <= LINES; i++) {
       lines.append("<cac:OrderLine><cac:LineItem><cbc:ID>").append(i).append("</cbc:ID>")
