@@ -83,11 +83,7 @@ public final class ConnectionCheck {
             + CxmlSettings.BASE64 + ", " + CxmlSettings.URLENCODED + ", not " + encoding));
       }
       textArray(cxml, "extrinsicsToShop", prefix + "cxml.", problems);
-      String operation = cxml.path("operationAllowed").asText(PunchOutOperation.EDIT.value());
-      if (PunchOutOperation.of(operation).filter(o -> o != PunchOutOperation.SOURCE).isEmpty()) {
-        problems.add(new Violation("connection.enum", prefix + "cxml.operationAllowed",
-            "cxml.operationAllowed must be one of create, inspect, edit, not " + operation));
-      }
+      operationAllowed(cxml, prefix, problems);
     }
     if (n.hasNonNull("punchIn")) {
       PunchInPolicyJson.check(n.get("punchIn"), prefix + "punchIn", problems);
@@ -95,6 +91,15 @@ public final class ConnectionCheck {
     LoginCheck.secret(n, format, cxml, prefix, problems);
     LoginCheck.users(n, format, prefix, problems);
     return problems;
+  }
+
+  /** The most a returned cXML cart lets the buyer do later: create, inspect or edit (never source). */
+  private static void operationAllowed(JsonNode cxml, String prefix, List<Violation> problems) {
+    String operation = cxml.path("operationAllowed").asText(PunchOutOperation.EDIT.value());
+    if (PunchOutOperation.of(operation).filter(o -> o != PunchOutOperation.SOURCE).isEmpty()) {
+      problems.add(new Violation("connection.enum", prefix + "cxml.operationAllowed",
+          "cxml.operationAllowed must be one of create, inspect, edit, not " + operation));
+    }
   }
 
   private static ConnectionFormat format(JsonNode n, String prefix, List<Violation> problems) {
