@@ -186,6 +186,10 @@ class AdminCliIT {
 
   @Test
   void theSmokeCheckRunsOneOciPunchoutAndFailsLoudly() {
+    CliRun givenHook = cliWithInput("demo-oci3-pass\n", "smoke", "--connection", "demo-oci3", "--username", "demo-oci3",
+        "--password-stdin", "--hook-url", runner.baseUrl() + "/buyer/hook");
+    assertEquals(0, givenHook.exit(), givenHook.toString());
+
     CliRun smoke = cliWithInput("demo-oci4-pass\n", "smoke", "--connection", "demo-oci4", "--username", "demo-oci4",
         "--password-stdin");
     assertEquals(0, smoke.exit(), smoke.toString());
@@ -194,6 +198,7 @@ class AdminCliIT {
       assertTrue(smoke.out().matches("(?s).*  ok    " + step + " +\\d+ ms .*"), step + ":\n" + smoke);
     }
     assertTrue(smoke.out().contains("smoke check passed in "), smoke.toString());
+
 
     CliRun refused = cliWithInput("wrong\n", "smoke", "--connection", "demo-oci4", "--username", "demo-oci4",
         "--password-stdin", "--hook-url", "http://localhost/hook");
