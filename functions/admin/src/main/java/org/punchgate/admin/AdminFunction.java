@@ -21,6 +21,9 @@ public final class AdminFunction implements RequestHandler<APIGatewayV2HTTPEvent
 
   AdminFunction(Wiring wiring) {
     this.router = AdminRouter.of(
+        new ConnectionRoutes(wiring.connections(), wiring.activity(),
+            new ConnectionDrafts(wiring.secrets(), wiring.ids(), wiring.config().secretHashKey() != null),
+            wiring.config().maxBodyBytes(), wiring.clock()),
         new LinkRoutes(wiring.loginLinks(), wiring.config().publicBaseUrl(), wiring.config().maxBodyBytes(),
             wiring.clock()));
   }

@@ -15,7 +15,7 @@ import org.punchgate.json.Json;
 import org.punchgate.testing.Fixtures;
 import org.punchgate.testing.InMemoryWiring;
 
-/** The admin API's login link routes through the Lambda handler, over in-memory stores. */
+/** The admin API's routes and its login link routes through the Lambda handler, over in-memory stores. */
 class AdminFunctionTest {
 
   private final InMemoryWiring memory = new InMemoryWiring();
@@ -44,7 +44,9 @@ class AdminFunctionTest {
 
   @Test
   void theRouterKnowsTheLinkRoutesAndRefusesARouteRegisteredTwice() {
-    assertEquals(Set.of("POST /admin/connections/{connectionId}/links", "GET /admin/connections/{connectionId}/links",
+    assertEquals(Set.of("GET /admin/connections", "POST /admin/connections", "GET /admin/connections/{connectionId}",
+        "PUT /admin/connections/{connectionId}", "DELETE /admin/connections/{connectionId}",
+        "POST /admin/connections/{connectionId}/links", "GET /admin/connections/{connectionId}/links",
         "DELETE /admin/links/{linkId}"), function.router().routeKeys());
     assertThrows(IllegalStateException.class, () -> AdminRouter.of(r -> r.route("GET /x", q -> null),
         r -> r.route("GET /x", q -> null)));

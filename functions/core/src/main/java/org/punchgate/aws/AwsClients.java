@@ -27,6 +27,7 @@ public final class AwsClients {
   private final Config config;
   private final SdkHttpClient httpClient;
   private final ExecutionInterceptor[] interceptors;
+  private DynamoDbClient dynamoDb;
 
   public AwsClients(Config config, ExecutionInterceptor... interceptors) {
     this.config = config;
@@ -34,8 +35,12 @@ public final class AwsClients {
     this.interceptors = interceptors;
   }
 
-  public DynamoDbClient dynamoDb() {
-    return build(DynamoDbClient.builder(), config.dynamoDbEndpoint());
+  /** The container's one DynamoDB client, built on first use: every store and wiring of a function shares it. */
+  public synchronized DynamoDbClient dynamoDb() {
+    if (dynamoDb == null) {
+      dynamoDb = build(DynamoDbClient.builder(), config.dynamoDbEndpoint());
+    }
+    return dynamoDb;
   }
 
   public SqsClient sqs() {

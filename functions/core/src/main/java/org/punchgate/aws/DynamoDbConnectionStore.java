@@ -1,43 +1,46 @@
 package org.punchgate.aws;
 
 import static org.punchgate.aws.TableKeys.key;
-import static org.punchgate.aws.TableKeys.s;
 
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.punchgate.connection.Connection;
 import org.punchgate.connection.ConnectionAlias;
+import org.punchgate.connection.ConnectionChange;
+import org.punchgate.connection.ConnectionJson;
+import org.punchgate.connection.ConnectionStore;
+import org.punchgate.connection.VersionedConnection;
 import org.punchgate.json.Json;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
-import org.punchgate.connection.Connection;
-import org.punchgate.connection.ConnectionJson;
-import org.punchgate.connection.ConnectionStore;
 
 /**
- * Connections in the mappings table: {@code CONNECTION#<id>} / {@code CONNECTION}, plus one lookup item
- * per protocol alias (a cXML Sender credential: {@code CXML_SENDER#<domain>#<identity>}) that carries a
- * copy of the connection, so that a login by alias also costs a single read. All of a connection's items are written in
- * one transaction, so a lookup item never points at a different version than the main item.
+ * Connections in the mappings table: {@code CONNECTION#<id>} / {@code CONNECTION} with a {@code version}, plus one
+ * lookup item per protocol alias (a cXML Sender credential: {@code CXML_SENDER#<domain>#<identity>}) that carries a
+ * copy of the connection, so that a login by alias also costs a single read. Every change is one transaction: the
+ * main item on the condition that it is still the version read, alias items on the condition that no other
+ * connection owns them, removed aliases deleted. A lookup item never points at a different version than the main item.
  */
 public final class DynamoDbConnectionStore implements ConnectionStore {
 
-  private static final String SK = "CONNECTION";
-  /** Incremented by every put of the main item: the condition that keeps concurrent puts apart. */
-  private static final String VERSION = "version";
-  private static final int MAX_PUT_ATTEMPTS = 10;
+  /** Engines cancel a transaction that overlaps another one in flight: retried, since no condition failed. */
+  private static final int MAX_TRANSACTION_ATTEMPTS = 5;
+  private static final String CONDITION_FAILED = "ConditionalCheckFailed";
 
   private final DynamoDbClient dynamoDb;
   private final String table;
+  private final ConnectionItems items;
 
   public DynamoDbConnectionStore(DynamoDbClient dynamoDb, String table) {
     this.dynamoDb = dynamoDb;
     this.table = table;
+    this.items = new ConnectionItems(table);
   }
 
   @Override
@@ -45,7 +48,7 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
     if (connectionId.length() > Connection.MAX_ID_CHARS) {
       return Optional.empty(); // no such key can exist, and DynamoDB would refuse the request
     }
-    return read("CONNECTION#" + connectionId);
+    return get(ConnectionItems.mainKey(connectionId), false).map(ConnectionItems::connection);
   }
 
   @Override
@@ -53,83 +56,124 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
     if (!alias.fitsLookup()) {
       return Optional.empty(); // as above: an oversized key is nobody's, and DynamoDB would refuse it
     }
-    return read(alias.key()).filter(c -> c.hasAlias(alias));
+    return get(alias.key(), false).map(ConnectionItems::connection).filter(c -> c.hasAlias(alias));
+  }
+
+  @Override
+  public Optional<VersionedConnection> read(String connectionId) {
+    if (connectionId.length() > Connection.MAX_ID_CHARS) {
+      return Optional.empty();
+    }
+    return get(ConnectionItems.mainKey(connectionId), true).map(ConnectionItems::versioned);
   }
 
   /**
-   * Replaces the connection and its lookup items in one transaction that holds only if the main item is
-   * still the version read here: two concurrent puts cannot both compute their stale lookup items from the
-   * same old version (the loser re-reads and tries again).
+   * A scan of the main items: the admin list runs rarely and reads every connection anyway, so an index kept on
+   * every write would cost more than it saves.
    */
   @Override
-  public void put(Connection connection) {
+  public List<VersionedConnection> list() {
+    List<VersionedConnection> all = new ArrayList<>();
+    dynamoDb.scanPaginator(b -> b.tableName(table).consistentRead(true)
+            .filterExpression("#sk = :sk AND begins_with(#pk, :prefix)")
+            .expressionAttributeNames(Map.of("#sk", TableKeys.SK, "#pk", TableKeys.PK))
+            .expressionAttributeValues(Map.of(":sk", TableKeys.s(ConnectionItems.SK),
+                ":prefix", TableKeys.s(ConnectionItems.MAIN_PREFIX))))
+        .items().forEach(item -> all.add(ConnectionItems.versioned(item)));
+    all.sort(Comparator.comparing(VersionedConnection::id));
+    return all;
+  }
+
+  @Override
+  public ConnectionChange create(Connection connection) {
+    String doc = Json.write(ConnectionJson.write(connection));
+    List<TransactWriteItem> writes = new ArrayList<>();
+    writes.add(items.putMain(connection, doc, 0));
+    List<ConnectionAlias> aliases = ConnectionItems.aliases(connection);
+    aliases.forEach(alias -> writes.add(items.putAlias(alias, connection, doc)));
+    return transact(connection.id(), writes, aliases, new VersionedConnection(connection, 1));
+  }
+
+  @Override
+  public ConnectionChange replace(Connection connection, long expectedVersion) {
+    Optional<VersionedConnection> current = read(connection.id());
+    if (current.isEmpty()) {
+      return new ConnectionChange.NotFound();
+    }
+    if (current.get().version() != expectedVersion) {
+      return new ConnectionChange.VersionConflict(current.get().version());
+    }
+    String doc = Json.write(ConnectionJson.write(connection));
+    List<TransactWriteItem> writes = new ArrayList<>();
+    writes.add(items.putMain(connection, doc, expectedVersion));
+    List<ConnectionAlias> aliases = ConnectionItems.aliases(connection);
+    aliases.forEach(alias -> writes.add(items.putAlias(alias, connection, doc)));
+    // lookup items of aliases the connection no longer has go in the same transaction
+    ConnectionItems.aliases(current.get().connection()).stream().filter(alias -> !aliases.contains(alias))
+        .forEach(alias -> writes.add(items.deleteAlias(alias)));
+    return transact(connection.id(), writes, aliases, new VersionedConnection(connection, expectedVersion + 1));
+  }
+
+  @Override
+  public ConnectionChange delete(String connectionId, long expectedVersion) {
+    Optional<VersionedConnection> current = read(connectionId);
+    if (current.isEmpty()) {
+      return new ConnectionChange.NotFound();
+    }
+    if (current.get().version() != expectedVersion) {
+      return new ConnectionChange.VersionConflict(current.get().version());
+    }
+    List<TransactWriteItem> writes = new ArrayList<>();
+    writes.add(items.deleteMain(connectionId, expectedVersion));
+    ConnectionItems.aliases(current.get().connection()).forEach(alias -> writes.add(items.deleteAlias(alias)));
+    return transact(connectionId, writes, List.of(), null);
+  }
+
+  /**
+   * Runs one change; {@code writes} starts with the main item, followed by the puts of {@code aliases} in order.
+   * A failed condition becomes the outcome that explains it.
+   */
+  private ConnectionChange transact(String connectionId, List<TransactWriteItem> writes,
+      List<ConnectionAlias> aliases, VersionedConnection saved) {
     for (int attempt = 1; ; attempt++) {
       try {
-        write(connection);
-        return;
+        dynamoDb.transactWriteItems(b -> b.transactItems(writes));
+        return saved == null ? new ConnectionChange.Deleted() : new ConnectionChange.Saved(saved);
       } catch (TransactionCanceledException e) {
-        boolean raced = e.cancellationReasons().stream().anyMatch(r -> "ConditionalCheckFailed".equals(r.code()));
-        if (!raced || attempt >= MAX_PUT_ATTEMPTS) {
+        List<CancellationReason> reasons = e.cancellationReasons();
+        if (failed(reasons, 0)) {
+          return read(connectionId).<ConnectionChange>map(current -> saved != null && saved.version() == 1
+                  ? new ConnectionChange.AlreadyExists(current.version())
+                  : new ConnectionChange.VersionConflict(current.version()))
+              .orElseGet(ConnectionChange.NotFound::new);
+        }
+        for (int i = 0; i < aliases.size(); i++) {
+          if (failed(reasons, i + 1)) {
+            return new ConnectionChange.AliasTaken(aliases.get(i), owner(reasons.get(i + 1), aliases.get(i)));
+          }
+        }
+        if (attempt >= MAX_TRANSACTION_ATTEMPTS) {
           throw e;
         }
       }
     }
   }
 
-  private void write(Connection connection) {
-    String mainKey = "CONNECTION#" + connection.id();
-    Map<String, AttributeValue> current =
-        dynamoDb.getItem(b -> b.tableName(table).key(key(mainKey, SK)).consistentRead(true)).item();
-    boolean exists = current != null && !current.isEmpty();
-    AttributeValue version = exists ? current.get(VERSION) : null;
-    String doc = Json.write(ConnectionJson.write(connection));
-    Map<String, AttributeValue> main = item(mainKey, connection, doc);
-    main.put(VERSION, TableKeys.n(version == null ? 1 : Long.parseLong(version.n()) + 1));
-    List<TransactWriteItem> writes = new ArrayList<>();
-    writes.add(TransactWriteItem.builder().put(p -> {
-      p.tableName(table).item(main);
-      if (!exists) {
-        p.conditionExpression("attribute_not_exists(" + TableKeys.PK + ")");
-      } else if (version == null) { // written before items had versions
-        p.conditionExpression("attribute_not_exists(#v)").expressionAttributeNames(Map.of("#v", VERSION));
-      } else {
-        p.conditionExpression("#v = :v").expressionAttributeNames(Map.of("#v", VERSION))
-            .expressionAttributeValues(Map.of(":v", version));
-      }
-    }).build());
-    List<String> newAliases = aliasKeys(connection);
-    for (String pk : newAliases) {
-      writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(item(pk, connection, doc))).build());
-    }
-    // lookup items of aliases the connection no longer has must go in the same transaction
-    if (exists) {
-      for (String pk : aliasKeys(ConnectionJson.read(Json.parse(current.get("doc").s()), (SecureRandom) null))) {
-        if (!newAliases.contains(pk)) {
-          writes.add(TransactWriteItem.builder().delete(d -> d.tableName(table).key(key(pk, SK))).build());
-        }
-      }
-    }
-    dynamoDb.transactWriteItems(b -> b.transactItems(writes));
+  private static boolean failed(List<CancellationReason> reasons, int index) {
+    return index < reasons.size() && CONDITION_FAILED.equals(reasons.get(index).code());
   }
 
-  private Optional<Connection> read(String pk) {
-    var item = dynamoDb.getItem(b -> b.tableName(table).key(key(pk, SK))).item();
-    if (item == null || item.isEmpty()) {
-      return Optional.empty();
-    }
-    return Optional.of(ConnectionJson.read(Json.parse(item.get("doc").s()), (SecureRandom) null));
+  /** The connection that owns an alias: from the refused item when the engine returned it, else read. */
+  private String owner(CancellationReason reason, ConnectionAlias alias) {
+    Map<String, AttributeValue> old = reason.hasItem() && !reason.item().isEmpty() ? reason.item()
+        : get(alias.key(), true).orElse(Map.of());
+    AttributeValue owner = old.get(ConnectionItems.CONNECTION_ID);
+    return owner == null ? "(unknown)" : owner.s();
   }
 
-  private static Map<String, AttributeValue> item(String pk, Connection connection, String doc) {
-    Map<String, AttributeValue> item = new HashMap<>(key(pk, SK));
-    item.put("type", s("connection"));
-    item.put("connectionId", s(connection.id()));
-    item.put("doc", s(doc));
-    return item;
-  }
-
-  private static List<String> aliasKeys(Connection connection) {
-    return connection.protocol() == null ? List.of()
-        : connection.protocol().aliases().stream().map(ConnectionAlias::key).toList();
+  private Optional<Map<String, AttributeValue>> get(String pk, boolean consistent) {
+    var item = dynamoDb.getItem(b -> b.tableName(table).key(key(pk, ConnectionItems.SK)).consistentRead(consistent))
+        .item();
+    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
   }
 }

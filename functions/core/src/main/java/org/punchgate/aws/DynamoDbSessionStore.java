@@ -66,6 +66,7 @@ public final class DynamoDbSessionStore implements SessionStore, SessionOrders {
     item.put("status", s(session.status().name()));
     item.put("connectionId", s(session.connectionId()));
     item.put("expiresAt", n(session.expiresAt().getEpochSecond()));
+    item.put(DynamoDbSessionActivity.LOGIN_AT, n(session.createdAt().toEpochMilli())); // for the admin list
     item.put(TableKeys.TTL, n(session.expiresAt().plus(retention).getEpochSecond()));
     String doc = Json.write(SessionJson.write(session));
     if (doc.length() > StoredDocuments.COMPRESS_DOC_ABOVE) {

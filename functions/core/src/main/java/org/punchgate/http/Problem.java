@@ -21,11 +21,7 @@ public final class Problem {
   }
 
   public static HttpResponse response(int status, String title, String detail, List<Violation> violations) {
-    ObjectNode body = Json.object();
-    body.put("type", "about:blank");
-    body.put("title", title);
-    body.put("status", status);
-    Json.putIfPresent(body, "detail", detail);
+    ObjectNode body = body(status, title, detail);
     if (!violations.isEmpty()) {
       ArrayNode errors = body.putArray("errors");
       for (Violation v : violations) {
@@ -34,7 +30,35 @@ public final class Problem {
         e.put("message", v.message());
       }
     }
-    HttpResponse r = HttpResponse.json(status, Json.write(body));
+    return response(body);
+  }
+
+  /**
+   * A 400 for a document with problems (the admin API's shape): every problem at once, each with its JSON path
+   * ({@code $.cxml.sender[0].identity}) under {@code problems}.
+   */
+  public static HttpResponse invalid(String title, List<Violation> violations) {
+    ObjectNode body = body(400, title, violations.size() + (violations.size() == 1 ? " problem" : " problems"));
+    ArrayNode problems = body.putArray("problems");
+    for (Violation v : violations) {
+      problems.addObject().put("path", v.location()).put("message", v.message());
+    }
+    return response(body);
+  }
+
+  /** The members every problem has; callers add their own (such as {@code currentVersion}) before answering. */
+  public static ObjectNode body(int status, String title, String detail) {
+    ObjectNode body = Json.object();
+    body.put("type", "about:blank");
+    body.put("title", title);
+    body.put("status", status);
+    Json.putIfPresent(body, "detail", detail);
+    return body;
+  }
+
+  /** The answer for a problem body made with {@link #body}. */
+  public static HttpResponse response(ObjectNode body) {
+    HttpResponse r = HttpResponse.json(body.path("status").asInt(500), Json.write(body));
     return r.withHeader("content-type", "application/problem+json; charset=utf-8");
   }
 }

@@ -20,7 +20,7 @@ import org.punchgate.order.OrderReceipt;
  * outbox entries that ordering a cart writes. For unit tests and for the benchmark's CPU-only runs;
  * never used by a deployed function.
  */
-public final class InMemorySessionStore implements SessionStore, SessionOrders {
+public final class InMemorySessionStore implements SessionStore, SessionOrders, SessionActivity {
 
   private record Entry(Session session, StartTicket ticket, OrderReceipt order) {}
 
@@ -132,6 +132,15 @@ public final class InMemorySessionStore implements SessionStore, SessionOrders {
       return entry;
     });
     return Optional.ofNullable(redeemed[0]);
+  }
+
+  @Override
+  public ConnectionActivity of(String connectionId, Instant now) {
+    List<Session> mine = sessions.values().stream().map(Entry::session)
+        .filter(s -> s.connectionId().equals(connectionId)).toList();
+    Instant last = mine.stream().map(Session::createdAt).max(Instant::compareTo).orElse(null);
+    int open = (int) mine.stream().filter(s -> s.status() == SessionStatus.OPEN && !s.isExpiredAt(now)).count();
+    return new ConnectionActivity(last, open);
   }
 
   private static String outboxKey(Order order) {

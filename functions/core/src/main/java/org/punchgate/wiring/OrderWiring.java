@@ -31,7 +31,7 @@ public record OrderWiring(Wiring common, OrderQueue queue, OrderOutbox outbox, O
       throw new IllegalStateException("ORDERS_QUEUE_URL is required by the order functions");
     }
     Config config = common.config();
-    DynamoDbClient dynamoDb = clients.dynamoDb();
+    DynamoDbClient dynamoDb = clients.dynamoDb(); // the client common already uses: AwsClients builds one
     return of(common, new DynamoDbSessionStore(dynamoDb, config.sessionsTable(), config.sessionRetention()),
         new SqsOrderQueue(clients.sqs(), config.ordersQueueUrl()),
         new DynamoDbOrderOutbox(dynamoDb, config.sessionsTable()), problems);

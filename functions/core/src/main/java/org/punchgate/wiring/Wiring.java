@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import org.punchgate.aws.AwsClients;
 import org.punchgate.aws.DynamoDbConnectionStore;
 import org.punchgate.aws.DynamoDbLoginLinkStore;
+import org.punchgate.aws.DynamoDbSessionActivity;
 import org.punchgate.aws.DynamoDbSessionStore;
 import org.punchgate.config.Config;
 import org.punchgate.connection.ConnectionStore;
@@ -13,9 +14,9 @@ import org.punchgate.link.InMemoryLoginLinkStore;
 import org.punchgate.link.LoginLinkStore;
 import org.punchgate.link.LoginLinks;
 import org.punchgate.security.RandomIds;
+import org.punchgate.session.SessionActivity;
 import org.punchgate.session.SessionStore;
 import org.punchgate.token.PunchoutTokens;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * What a function is built from, once per container: configuration, the stores, the token signer, the id
@@ -30,22 +31,26 @@ public final class Wiring {
   private final Once<ConnectionStore> connections;
   private final Once<PunchoutTokens> tokens;
   private final Once<LoginLinkStore> links;
+  private final Once<SessionActivity> activity;
   private final RandomIds ids;
   private final Clock clock;
 
   /** Parts built already, login links in memory: tests, the benchmark and SnapStart priming. */
   public Wiring(Config config, SessionStore sessions, ConnectionStore connections, PunchoutTokens tokens,
       RandomIds ids, Clock clock) {
-    this(config, () -> sessions, () -> connections, () -> tokens, InMemoryLoginLinkStore::new, ids, clock);
+    this(config, () -> sessions, () -> connections, () -> tokens, InMemoryLoginLinkStore::new,
+        () -> activityOf(sessions), ids, clock);
   }
 
   private Wiring(Config config, Supplier<SessionStore> sessions, Supplier<ConnectionStore> connections,
-      Supplier<PunchoutTokens> tokens, Supplier<LoginLinkStore> links, RandomIds ids, Clock clock) {
+      Supplier<PunchoutTokens> tokens, Supplier<LoginLinkStore> links, Supplier<SessionActivity> activity,
+      RandomIds ids, Clock clock) {
     this.config = config;
     this.sessions = new Once<>(sessions);
     this.connections = new Once<>(connections);
     this.tokens = new Once<>(tokens);
     this.links = new Once<>(links);
+    this.activity = new Once<>(activity);
     this.ids = ids;
     this.clock = clock;
   }
@@ -53,7 +58,18 @@ public final class Wiring {
   /** Parts built on first use from the given factories (login links in memory). */
   public static Wiring lazy(Config config, Supplier<SessionStore> sessions, Supplier<ConnectionStore> connections,
       Supplier<PunchoutTokens> tokens, RandomIds ids, Clock clock) {
-    return new Wiring(config, sessions, connections, tokens, InMemoryLoginLinkStore::new, ids, clock);
+    Once<SessionStore> once = new Once<>(sessions);
+    return new Wiring(config, once, connections, tokens, InMemoryLoginLinkStore::new, () -> activityOf(once.get()),
+        ids, clock);
+  }
+
+  /** In-memory session stores tell a connection's activity themselves. */
+  private static SessionActivity activityOf(SessionStore sessions) {
+    if (sessions instanceof SessionActivity activity) {
+      return activity;
+    }
+    throw new IllegalStateException("this session store cannot tell a connection's activity: "
+        + sessions.getClass().getSimpleName());
   }
 
   /** The login secret checker, with the server-side key for generated secrets when one is configured. */
@@ -67,13 +83,13 @@ public final class Wiring {
   }
 
   public static Wiring of(Config config, AwsClients clients) {
-    Once<DynamoDbClient> dynamoDb = new Once<>(clients::dynamoDb); // one client, shared by the stores
-    Clock clock = Clock.systemUTC();
+    Clock clock = Clock.systemUTC(); // the stores share the one client of clients, built on first use
     return new Wiring(config,
-        () -> new DynamoDbSessionStore(dynamoDb.get(), config.sessionsTable(), config.sessionRetention()),
-        () -> new DynamoDbConnectionStore(dynamoDb.get(), config.mappingsTable()),
+        () -> new DynamoDbSessionStore(clients.dynamoDb(), config.sessionsTable(), config.sessionRetention()),
+        () -> new DynamoDbConnectionStore(clients.dynamoDb(), config.mappingsTable()),
         () -> new PunchoutTokens(config.tokenSecret(), clock),
-        () -> new DynamoDbLoginLinkStore(dynamoDb.get(), config.mappingsTable()),
+        () -> new DynamoDbLoginLinkStore(clients.dynamoDb(), config.mappingsTable()),
+        () -> new DynamoDbSessionActivity(clients.dynamoDb(), config.sessionsTable()),
         new RandomIds(),
         clock);
   }
@@ -101,6 +117,11 @@ public final class Wiring {
 
   public LoginLinkStore links() {
     return links.get();
+  }
+
+  /** A connection's last login and open sessions (the admin list). */
+  public SessionActivity activity() {
+    return activity.get();
   }
 
   public RandomIds ids() {

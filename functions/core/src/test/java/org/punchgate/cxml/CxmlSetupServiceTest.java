@@ -351,25 +351,7 @@ class CxmlSetupServiceTest {
   @org.junit.jupiter.params.ParameterizedTest
   @org.junit.jupiter.params.provider.ValueSource(strings = {"identity", "domain"})
   void anOversizedSenderIsRefusedBeforeAnyLookup(String part) {
-    var lookups = new java.util.concurrent.atomic.AtomicInteger();
-    var guarded = new org.punchgate.connection.ConnectionStore() {
-      @Override
-      public Optional<Connection> find(String connectionId) {
-        lookups.incrementAndGet();
-        return connections.find(connectionId);
-      }
-
-      @Override
-      public Optional<Connection> findByAlias(org.punchgate.connection.ConnectionAlias alias) {
-        lookups.incrementAndGet(); // DynamoDB would fail the request: its key is at most 2048 bytes
-        return connections.findByAlias(alias);
-      }
-
-      @Override
-      public void put(Connection connection) {
-        connections.put(connection);
-      }
-    };
+    var guarded = new org.punchgate.testing.LookupCountingStore(connections);
     var strict = new CxmlSetupHttp(new CxmlSetupService(guarded, sessions, new RandomIds(), clock), new RandomIds(), clock,
         "https://gw.example/", 64 * 1024);
     String big = "x".repeat(2100);
@@ -381,7 +363,7 @@ class CxmlSetupServiceTest {
     assertTrue(new String(xml, StandardCharsets.UTF_8).contains(big));
     int code = response(strict.handle(post(xml))).status().code();
     assertTrue(code == 400 || code == 401, "status " + code);
-    assertEquals(0, lookups.get(), "no lookup with an oversized key");
+    assertEquals(0, guarded.lookups(), "no lookup with an oversized key");
   }
 
   @Test

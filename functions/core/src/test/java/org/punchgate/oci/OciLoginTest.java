@@ -169,31 +169,12 @@ class OciLoginTest {
 
   @Test
   void anOversizedConnectionIdIsAnUnknownCatalogWithoutALookup() {
-    var lookups = new java.util.concurrent.atomic.AtomicInteger();
-    var guarded = new org.punchgate.connection.ConnectionStore() {
-      @Override
-      public java.util.Optional<org.punchgate.connection.Connection> find(String connectionId) {
-        lookups.incrementAndGet(); // DynamoDB would fail the request: its key is at most 2048 bytes
-        return connections.find(connectionId);
-      }
-
-      @Override
-      public java.util.Optional<org.punchgate.connection.Connection> findByAlias(
-          org.punchgate.connection.ConnectionAlias alias) {
-        lookups.incrementAndGet();
-        return java.util.Optional.empty();
-      }
-
-      @Override
-      public void put(org.punchgate.connection.Connection connection) {
-        connections.put(connection);
-      }
-    };
+    var guarded = new org.punchgate.testing.LookupCountingStore(connections);
     var strict = new OciLoginHttp(new OciLogin(guarded, sessions, tokens, new RandomIds(), clock), 10_000);
     HttpResponse response = strict.login(get("c".repeat(2040), form("USERNAME", "oci4", "PASSWORD", "oci4-pass")));
     assertEquals(404, response.status());
     assertTrue(response.contentType().startsWith("text/html"));
-    assertEquals(0, lookups.get());
+    assertEquals(0, guarded.lookups());
   }
 
   @Test

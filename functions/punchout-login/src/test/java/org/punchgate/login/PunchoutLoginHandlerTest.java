@@ -111,8 +111,28 @@ class PunchoutLoginHandlerTest {
     }
 
     @Override
-    public void put(Connection connection) {
-      throw new UnsupportedOperationException();
+    public java.util.Optional<org.punchgate.connection.VersionedConnection> read(String connectionId) {
+      throw new OutOfMemoryError("Java heap space");
+    }
+
+    @Override
+    public java.util.List<org.punchgate.connection.VersionedConnection> list() {
+      throw new OutOfMemoryError("Java heap space");
+    }
+
+    @Override
+    public org.punchgate.connection.ConnectionChange create(Connection connection) {
+      throw new UnsupportedOperationException("logins never write connections");
+    }
+
+    @Override
+    public org.punchgate.connection.ConnectionChange replace(Connection connection, long expectedVersion) {
+      throw new UnsupportedOperationException("logins never write connections");
+    }
+
+    @Override
+    public org.punchgate.connection.ConnectionChange delete(String connectionId, long expectedVersion) {
+      throw new UnsupportedOperationException("logins never write connections");
     }
   }
 
