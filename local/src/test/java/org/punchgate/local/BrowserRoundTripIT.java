@@ -10,13 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,10 +24,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.chromium.ChromiumDriver;
-import org.openqa.selenium.devtools.CdpVersionFinder;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -48,50 +40,29 @@ class BrowserRoundTripIT {
   private static final Duration PAGE_WAIT = Duration.ofSeconds(20);
   private static final Dimension WINDOW = new Dimension(1400, 1000);
 
-  // the test speaks WebDriver only, so Selenium's warnings about an unknown DevTools version are noise;
-  // held here because java.util.logging keeps loggers weakly
-  private static final List<Logger> DEVTOOLS_WARNINGS = List.of(Logger.getLogger(ChromiumDriver.class.getName()),
-      Logger.getLogger(CdpVersionFinder.class.getName()));
-
-  private static Path profile;
+  private static HeadlessChromium chromium;
   private static ChromeDriver browser;
   private static WebDriverWait wait;
 
   @BeforeAll
   static void startBrowser() throws IOException {
-    Optional<Path> chromium = onPath("chromium", "chromium-browser");
-    Optional<Path> chromedriver = onPath("chromedriver");
-    if (chromium.isEmpty() || chromedriver.isEmpty()) {
-      return; // each test skips with the reason: a skip in @BeforeAll leaves no trace in the test report
+    // without chromium each test skips with the reason: a skip in @BeforeAll leaves no trace in the test report
+    chromium = HeadlessChromium.start(WINDOW).orElse(null);
+    if (chromium != null) {
+      browser = chromium.driver();
+      wait = new WebDriverWait(browser, PAGE_WAIT);
     }
-    DEVTOOLS_WARNINGS.forEach(log -> log.setLevel(Level.SEVERE));
-    profile = Files.createTempDirectory("punchgate-chromium");
-    // the driver is given explicitly, so Selenium Manager never looks for one online
-    var service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.get().toFile())
-        .usingAnyFreePort().build();
-    var options = new ChromeOptions().setBinary(chromium.get().toFile()).addArguments(
-        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--window-size=" + WINDOW.getWidth() + "," + WINDOW.getHeight(), "--user-data-dir=" + profile);
-    browser = new ChromeDriver(service, options);
-    wait = new WebDriverWait(browser, PAGE_WAIT);
   }
 
   @BeforeEach
   void needsBrowser() {
-    assumeTrue(browser != null, "browser test skipped: chromium and chromedriver must be on the PATH "
-        + "(Debian: apt-get install chromium chromium-driver)");
+    assumeTrue(browser != null, HeadlessChromium.SKIP_REASON);
   }
 
   @AfterAll
   static void quitBrowser() throws IOException {
-    if (browser != null) {
-      browser.quit();
-    }
-    if (profile != null) {
-      try (Stream<Path> files = Files.walk(profile)) {
-        files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-      }
+    if (chromium != null) {
+      chromium.close();
     }
   }
 
@@ -326,13 +297,5 @@ class BrowserRoundTripIT {
     } finally {
       browser.manage().window().setSize(WINDOW);
     }
-  }
-
-  private static Optional<Path> onPath(String... names) {
-    String path = System.getenv().getOrDefault("PATH", "");
-    return Stream.of(names)
-        .flatMap(name -> Stream.of(path.split(File.pathSeparator)).map(dir -> Path.of(dir, name)))
-        .filter(Files::isExecutable)
-        .findFirst();
   }
 }

@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.security.SecureRandom;
+import org.punchgate.connection.ConnectionSecrets;
 import org.punchgate.lambda.HttpFunction;
 import org.punchgate.wiring.Wiring;
 
@@ -25,7 +27,10 @@ public final class AdminFunction implements RequestHandler<APIGatewayV2HTTPEvent
             new ConnectionDrafts(wiring.secrets(), wiring.ids(), wiring.config().secretHashKey() != null),
             wiring.config().maxBodyBytes(), wiring.clock()),
         new LinkRoutes(wiring.loginLinks(), wiring.config().publicBaseUrl(), wiring.config().maxBodyBytes(),
-            wiring.clock()));
+            wiring.clock()),
+        new SecretRoutes(new ConnectionSecrets(wiring.connections(), wiring.secrets(), new SecureRandom(),
+            wiring.clock()), wiring.config().maxBodyBytes()),
+        new FormatRoutes(wiring.config().maxBodyBytes()));
   }
 
   AdminRouter router() {

@@ -47,7 +47,10 @@ class AdminFunctionTest {
     assertEquals(Set.of("GET /admin/connections", "POST /admin/connections", "GET /admin/connections/{connectionId}",
         "PUT /admin/connections/{connectionId}", "DELETE /admin/connections/{connectionId}",
         "POST /admin/connections/{connectionId}/links", "GET /admin/connections/{connectionId}/links",
-        "DELETE /admin/links/{linkId}"), function.router().routeKeys());
+        "DELETE /admin/links/{linkId}", "POST /admin/connections/{connectionId}/secret",
+        "PUT /admin/connections/{connectionId}/users/{username}",
+        "DELETE /admin/connections/{connectionId}/users/{username}", "GET /admin/formats", "POST /admin/preview"),
+        function.router().routeKeys());
     assertThrows(IllegalStateException.class, () -> AdminRouter.of(r -> r.route("GET /x", q -> null),
         r -> r.route("GET /x", q -> null)));
   }

@@ -8,8 +8,10 @@ import org.punchgate.cart.Classification;
 /**
  * One buyer organisation's access to the gateway: who may log in (credentials, user group), where the
  * buyer may be sent back to (allow-listed origins), where the shop starts, and how a cart is mapped to
- * the buyer's format. {@code secretHash} is the salted hash of the OCI password or cXML shared secret;
- * the plain secret is never stored. {@code protocol} holds what only one protocol needs (null for OCI).
+ * the buyer's format. {@code username} and {@code secretHash} are the first user (OCI, PEPPOL) or the cXML
+ * shared secret; {@code moreUsers} are the connection's further users, each with a secret of its own (all of
+ * them log in to the same user group). Only hashes are stored, never a plain secret. {@code protocol} holds what
+ * only one protocol needs (null for OCI).
  */
 public record Connection(
     String id,
@@ -26,7 +28,8 @@ public record Connection(
     FieldMapping fieldMapping,
     Map<String, String> unitMap,
     Classification defaultClassification,
-    ProtocolSettings protocol) {
+    ProtocolSettings protocol,
+    List<ConnectionUser> moreUsers) {
 
   public static final Duration DEFAULT_SESSION_LIFETIME = Duration.ofHours(1);
   /** The longest connection id looked up; a longer one from a URL is unknown without asking the store. */
@@ -38,12 +41,49 @@ public record Connection(
     sessionLifetime = sessionLifetime == null ? DEFAULT_SESSION_LIFETIME : sessionLifetime;
     fieldMapping = fieldMapping == null ? FieldMapping.EMPTY : fieldMapping;
     unitMap = unitMap == null ? Map.of() : Map.copyOf(unitMap);
+    moreUsers = moreUsers == null ? List.of() : List.copyOf(moreUsers);
+  }
+
+  /** A connection with one user (or none): the legacy shape, {@code username} and {@code secretHash} only. */
+  public Connection(String id, String name, boolean active, ConnectionFormat format, String userGroup,
+      LoginParameterNames loginParameters, String username, String secretHash, List<String> allowedReturnOrigins,
+      String shopStartUrl, Duration sessionLifetime, FieldMapping fieldMapping, Map<String, String> unitMap,
+      Classification defaultClassification, ProtocolSettings protocol) {
+    this(id, name, active, format, userGroup, loginParameters, username, secretHash, allowedReturnOrigins,
+        shopStartUrl, sessionLifetime, fieldMapping, unitMap, defaultClassification, protocol, List.of());
+  }
+
+  /** Every user who may log in through OCI or PEPPOL, the first one ({@code username}) first. */
+  public List<ConnectionUser> users() {
+    if (username == null) {
+      return moreUsers;
+    }
+    List<ConnectionUser> all = new java.util.ArrayList<>(moreUsers.size() + 1);
+    all.add(new ConnectionUser(username, secretHash));
+    all.addAll(moreUsers);
+    return all;
+  }
+
+  /** The same OCI or PEPPOL connection with these users, in this order (the first one in the legacy fields). */
+  public Connection withUsers(List<ConnectionUser> users) {
+    ConnectionUser first = users.isEmpty() ? new ConnectionUser(null, null) : users.get(0);
+    return new Connection(id, name, active, format, userGroup, loginParameters, first.username(), first.secretHash(),
+        allowedReturnOrigins, shopStartUrl, sessionLifetime, fieldMapping, unitMap, defaultClassification, protocol,
+        users.isEmpty() ? List.of() : users.subList(1, users.size()));
+  }
+
+  /** The same connection with another stored secret for its first user, or for cXML its shared secret. */
+  public Connection withSecretHash(String newSecretHash) {
+    return new Connection(id, name, active, format, userGroup, loginParameters, username, newSecretHash,
+        allowedReturnOrigins, shopStartUrl, sessionLifetime, fieldMapping, unitMap, defaultClassification, protocol,
+        moreUsers);
   }
 
   /** The same connection without its secret: what a session keeps as its snapshot. */
   public Connection withoutSecret() {
     return new Connection(id, name, active, format, userGroup, loginParameters, username, null,
-        allowedReturnOrigins, shopStartUrl, sessionLifetime, fieldMapping, unitMap, defaultClassification, protocol);
+        allowedReturnOrigins, shopStartUrl, sessionLifetime, fieldMapping, unitMap, defaultClassification, protocol,
+        moreUsers.stream().map(ConnectionUser::withoutSecret).toList());
   }
 
   /** The buyer's unit for a shop unit, through the connection's unit map (unchanged when unmapped). */

@@ -21,7 +21,11 @@ public final class ConnectionCheck {
   /** The fields of README "Configuration: connections"; {@code password} only in a supplier's document. */
   static final Set<String> FIELDS = Set.of("id", "name", "active", "format", "userGroup", "loginParameters",
       "username", "password", "secretHash", "allowedReturnOrigins", "shopStartUrl", "sessionLifetimeMinutes",
-      "fieldMapping", "unitMap", "defaultClassification", "cxml", "peppol");
+      "fieldMapping", "unitMap", "defaultClassification", "cxml", "peppol", "users");
+  /** The fields of one entry of {@code users}: a user name and its secret, plain (seed) or hashed (stored). */
+  static final Set<String> USER_FIELDS = Set.of("username", "password", "secretHash");
+  /** Longest user name accepted: SAP's USERNAME is 12 characters, e-mail addresses as names stay far below. */
+  public static final int MAX_USERNAME_CHARS = 256;
   static final Set<String> LOGIN_PARAMETER_FIELDS = Set.of("username", "password", "hookUrl");
   static final Set<String> CLASSIFICATION_FIELDS = Set.of("scheme", "code");
   static final Set<String> CXML_FIELDS = Set.of("from", "sender", "to", "returnEncoding", "version",
@@ -90,7 +94,71 @@ public final class ConnectionCheck {
       textArray(cxml, "extrinsicsToShop", prefix + "cxml.", problems);
     }
     secret(n, format, cxml, prefix, problems);
+    users(n, format, prefix, problems);
     return problems;
+  }
+
+  /**
+   * The further users of an OCI or PEPPOL connection: each with a name unique within the connection (the top-level
+   * {@code username} included) and a secret of its own. cXML has one shared secret per connection, so no users.
+   */
+  private static void users(JsonNode n, ConnectionFormat format, String prefix, List<Violation> problems) {
+    JsonNode users = n.get("users");
+    if (users == null || users.isNull()) {
+      return;
+    }
+    if (!users.isArray()) {
+      problems.add(new Violation("connection.type", prefix + "users",
+          "users must be a list of {\"username\": ..., \"password\": ...}"));
+      return;
+    }
+    if (format == ConnectionFormat.CXML && !users.isEmpty()) {
+      problems.add(new Violation("connection.users", prefix + "users",
+          "users are for OCI and PEPPOL logins: a cXML connection has one shared secret (cxml.sharedSecret)"));
+      return;
+    }
+    java.util.Map<String, String> seen = new java.util.HashMap<>();
+    if (n.path("username").isTextual()) {
+      seen.put(n.get("username").asText(), prefix + "username");
+    }
+    for (int i = 0; i < users.size(); i++) {
+      String where = prefix + "users[" + i + "]";
+      JsonNode user = users.get(i);
+      if (!user.isObject()) {
+        problems.add(new Violation("connection.type", where, "a user is {\"username\": ..., \"password\": ...}"));
+        continue;
+      }
+      unknown(user, USER_FIELDS, where + ".", problems);
+      String name = requiredText(user, "username", where + ".", problems);
+      if (name != null) {
+        usernameProblem(name).ifPresent(p -> problems.add(new Violation("connection.username", where + ".username", p)));
+        String earlier = seen.putIfAbsent(name, where + ".username");
+        if (earlier != null) {
+          problems.add(new Violation("connection.users", where + ".username",
+              "user name " + name + " is already used at " + earlier + ": user names are unique within a connection"));
+        }
+      }
+      optionalText(user, "password", where + ".", problems);
+      optionalText(user, "secretHash", where + ".", problems);
+      if (!user.hasNonNull("secretHash") && !nonBlank(user, "password")) {
+        problems.add(new Violation("connection.secret", where + ".password",
+            "password is required: without it this user's logins are refused"));
+      }
+    }
+  }
+
+  /** What is wrong with a user name, in words: blank, too long, or with control characters. */
+  public static java.util.Optional<String> usernameProblem(String username) {
+    if (username == null || username.isBlank()) {
+      return java.util.Optional.of("username is required");
+    }
+    if (username.length() > MAX_USERNAME_CHARS) {
+      return java.util.Optional.of("username must be at most " + MAX_USERNAME_CHARS + " characters");
+    }
+    if (username.chars().anyMatch(Character::isISOControl) || !username.strip().equals(username)) {
+      return java.util.Optional.of("username must not have control characters or leading or trailing spaces");
+    }
+    return java.util.Optional.empty();
   }
 
   /** A login needs a secret: OCI a user name and password, cXML a Sender and its SharedSecret. */
@@ -101,6 +169,9 @@ public final class ConnectionCheck {
     }
     switch (format) {
       case OCI_3_0, OCI_4_0, OCI_5_0 -> {
+        if (n.path("users").isArray() && !n.get("users").isEmpty() && !n.hasNonNull("username")) {
+          return; // the users carry the names and secrets, checked in users()
+        }
         requiredText(n, "username", prefix, problems);
         if (!hashed && !nonBlank(n, "password")) {
           problems.add(new Violation("connection.secret", prefix + "password",

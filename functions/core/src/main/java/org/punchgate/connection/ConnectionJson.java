@@ -17,8 +17,9 @@ import org.punchgate.security.SecretHash;
 
 /**
  * The documented JSON shape of a connection (README "Configuration"), used for stored items and for seed
- * files. A seed may give the plain {@code password} (OCI) or {@code sharedSecret} (cXML): it is hashed on
- * reading and only {@code secretHash} is ever written.
+ * files. A seed may give the plain {@code password} (OCI, PEPPOL, and each of {@code users}) or {@code sharedSecret}
+ * (cXML): it is hashed on reading and only {@code secretHash} is ever written. The top-level {@code username} is the
+ * connection's first user; a document with {@code users} only takes its first entry as the first user.
  */
 public final class ConnectionJson {
 
@@ -46,6 +47,15 @@ public final class ConnectionJson {
     Map<String, FieldSource> mapping = new LinkedHashMap<>();
     Json.stringMap(n, "fieldMapping").forEach((target, source) -> mapping.put(target, FieldSource.parse(source)));
     JsonNode cls = n.get("defaultClassification");
+    List<ConnectionUser> users = new ArrayList<>();
+    if (Json.text(n, "username") != null) {
+      users.add(new ConnectionUser(Json.text(n, "username"), secretHash(n, cxmlNode, random)));
+    }
+    JsonNode more = n.get("users");
+    if (more != null && more.isArray()) {
+      more.forEach(u -> users.add(new ConnectionUser(Json.text(u, "username"), secretHash(u, null, random))));
+    }
+    ConnectionUser first = users.isEmpty() ? new ConnectionUser(null, secretHash(n, cxmlNode, random)) : users.get(0);
     return new Connection(
         id,
         Json.text(n, "name") == null ? id : Json.text(n, "name"),
@@ -53,15 +63,16 @@ public final class ConnectionJson {
         format,
         userGroup,
         new LoginParameterNames(Json.text(login, "username"), Json.text(login, "password"), Json.text(login, "hookUrl")),
-        Json.text(n, "username"),
-        secretHash(n, cxmlNode, random),
+        first.username(),
+        first.secretHash(),
         strings(n.get("allowedReturnOrigins")),
         shopStartUrl,
         n.has("sessionLifetimeMinutes") ? Duration.ofMinutes(n.get("sessionLifetimeMinutes").asLong()) : null,
         new FieldMapping(mapping),
         Json.stringMap(n, "unitMap"),
         cls == null || cls.isNull() ? null : new Classification(Json.text(cls, "scheme"), Json.text(cls, "code")),
-        cxml != null ? cxml : peppol);
+        cxml != null ? cxml : peppol,
+        users.isEmpty() ? List.of() : users.subList(1, users.size()));
   }
 
   /** The stored hash, or the hash of a seed's plain {@code password} (OCI) or {@code sharedSecret} (cXML). */
@@ -101,6 +112,14 @@ public final class ConnectionJson {
     }
     Json.putIfPresent(n, "username", c.username());
     Json.putIfPresent(n, "secretHash", c.secretHash());
+    if (!c.moreUsers().isEmpty()) {
+      ArrayNode users = n.putArray("users");
+      for (ConnectionUser u : c.moreUsers()) {
+        ObjectNode user = users.addObject();
+        user.put("username", u.username());
+        Json.putIfPresent(user, "secretHash", u.secretHash());
+      }
+    }
     ArrayNode origins = n.putArray("allowedReturnOrigins");
     c.allowedReturnOrigins().forEach(origins::add);
     n.put("shopStartUrl", c.shopStartUrl());

@@ -1,5 +1,6 @@
 package org.punchgate.cxml;
 
+import java.util.List;
 import java.util.Map;
 import org.punchgate.connection.FieldMapping;
 import org.punchgate.connection.FieldSource;
@@ -22,6 +23,10 @@ final class CxmlFields {
   public static final String URL = "URL";
   public static final String LEAD_TIME = "LeadTime";
   public static final String EXTRINSIC_PREFIX = "Extrinsic.";
+
+  /** The ItemIn targets in the order an ItemIn carries them. */
+  public static final List<String> ITEM_FIELDS = List.of(SUPPLIER_PART_ID, SUPPLIER_PART_AUXILIARY_ID, BUYER_PART_ID,
+      DESCRIPTION, SHORT_NAME, MANUFACTURER_PART_ID, MANUFACTURER_NAME, URL, LEAD_TIME);
 
   /** What each target holds unless the connection says otherwise. */
   public static final FieldMapping DEFAULTS = new FieldMapping(Map.of(

@@ -30,10 +30,6 @@ final class CxmlItems {
 
   private static final Pattern LEAD_TIME = Pattern.compile("\\d{1,9}");
   private static final Pattern LINE_NUMBER = Pattern.compile("[1-9]\\d{0,8}");
-  private static final List<String> ITEM_FIELDS = List.of(CxmlFields.SUPPLIER_PART_ID,
-      CxmlFields.SUPPLIER_PART_AUXILIARY_ID, CxmlFields.BUYER_PART_ID, CxmlFields.DESCRIPTION, CxmlFields.SHORT_NAME,
-      CxmlFields.MANUFACTURER_PART_ID, CxmlFields.MANUFACTURER_NAME, CxmlFields.URL, CxmlFields.LEAD_TIME);
-
   private final Connection connection;
   private final FieldMapping mapping;
   private final String cartCurrency;
@@ -96,7 +92,7 @@ final class CxmlItems {
 
   private Map<String, String> fields(CartLine line) {
     Map<String, String> fields = new HashMap<>();
-    for (String target : ITEM_FIELDS) {
+    for (String target : CxmlFields.ITEM_FIELDS) {
       String value = mapping.resolve(target, line);
       if (value != null && (!value.isBlank() || target.equals(CxmlFields.SUPPLIER_PART_AUXILIARY_ID))) {
         fields.put(target, value);

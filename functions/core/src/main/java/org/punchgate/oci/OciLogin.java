@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.punchgate.connection.Connection;
+import org.punchgate.connection.ConnectionUser;
 import org.punchgate.connection.ConnectionStore;
 import org.punchgate.connection.ReturnUrlPolicy;
 import org.punchgate.http.FormParameters;
@@ -21,8 +22,9 @@ import org.punchgate.token.TokenClaims;
 import org.punchgate.token.ShopStart;
 
 /**
- * OCI 3.0/4.0/5.0 call-up (SPECS §1.1): checks the connection, the credentials and the return address,
- * opens a session and sends the browser to the shop with a signed punchout token. Every check runs before
+ * OCI 3.0/4.0/5.0 call-up (SPECS §1.1): checks the connection, the credentials of one of its users and the
+ * return address,
+ * opens a session for that user and sends the browser to the shop with a signed punchout token. Every check runs before
  * the one write, so a refused call-up changes nothing.
  */
 public final class OciLogin {
@@ -71,7 +73,9 @@ public final class OciLogin {
     if (!connection.active()) {
       return refused(Refusal.INACTIVE, "This catalog connection is not active.");
     }
-    if (!credentialsMatch(connection, params)) {
+    Optional<ConnectionUser> user = PasswordCheck.user(connection, params.first(connection.loginParameters().username()),
+        params.first(connection.loginParameters().password()), secrets);
+    if (user.isEmpty()) {
       return refused(Refusal.LOGIN_FAILED, "The user name or password is wrong.");
     }
     String hookUrl = params.firstIgnoreCase(connection.loginParameters().hookUrl());
@@ -87,22 +91,17 @@ public final class OciLogin {
       return refused(Refusal.UNSUPPORTED_FUNCTION, functionProblem.get());
     }
     Instant now = clock.instant();
-    Session session = new Session(ids.newId(), connection.withoutSecret(), connection.username(),
+    String username = user.get().username();
+    Session session = new Session(ids.newId(), connection.withoutSecret(), username,
         SessionStatus.OPEN, now, now.plus(connection.sessionLifetime()), new CallUp.Oci(callUp), Map.of(), null, null, null);
     sessions.create(session, null);
     String token = tokens.issue(new TokenClaims(session.id(), connection.id(), connection.userGroup(),
-        connection.username(), callUp.get(OciCallUp.FUNCTION), now, session.expiresAt(), ids.newId()));
+        username, callUp.get(OciCallUp.FUNCTION), now, session.expiresAt(), ids.newId()));
     return new Result.Opened(session.id(), ShopStart.url(connection.shopStartUrl(), token));
   }
 
   private static Result refused(Refusal refusal, String detail) {
     return new Result.Refused(refusal, detail);
-  }
-
-  private boolean credentialsMatch(Connection connection, FormParameters params) {
-    String username = params.first(connection.loginParameters().username());
-    String password = params.first(connection.loginParameters().password());
-    return PasswordCheck.matches(connection, username, password, secrets);
   }
 
   private static Map<String, String> keptParameters(FormParameters params) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.punchgate.cart.Cart;
 import org.punchgate.cart.CartLine;
 import org.punchgate.connection.Connection;
+import org.punchgate.connection.FieldMapping;
 import org.punchgate.connection.PeppolSettings;
 import org.punchgate.returnform.CartRenderer;
 import org.punchgate.returnform.ReturnForm;
@@ -105,15 +106,17 @@ public final class PeppolCartRenderer implements CartRenderer {
         buyerReference, lines);
   }
 
-  private static PeppolLine line(Connection connection, Cart cart, CartLine line, String id,
+  /** One catalogue line; its texts and identifiers go through the connection's field mapping ({@link PeppolFields}). */
+  static PeppolLine line(Connection connection, Cart cart, CartLine line, String id,
       Map<String, CartLine> byId, List<Violation> violations) {
     String currency = line.currency() != null ? line.currency() : cart.currency();
-    PeppolLine.Builder b = PeppolLine.builder(id, line.description())
-        .description(line.longText())
-        .sellersId(line.sku())
-        .buyersId(line.buyerSku())
-        .manufacturersId(line.manufacturerSku())
-        .gtin(line.attributes().get(ATTRIBUTE_GTIN));
+    FieldMapping mapping = PeppolFields.mappingOf(connection);
+    PeppolLine.Builder b = PeppolLine.builder(id, mapping.resolve(PeppolFields.NAME, line))
+        .description(mapping.resolve(PeppolFields.DESCRIPTION, line))
+        .sellersId(mapping.resolve(PeppolFields.SELLERS_ID, line))
+        .buyersId(mapping.resolve(PeppolFields.BUYERS_ID, line))
+        .manufacturersId(mapping.resolve(PeppolFields.MANUFACTURERS_ID, line))
+        .gtin(mapping.resolve(PeppolFields.STANDARD_ID, line));
     if (line.quantity() != null) {
       b.quantity(line.quantity(), connection.buyerUnit(line.unit()));
     }

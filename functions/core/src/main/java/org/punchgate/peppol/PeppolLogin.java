@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.punchgate.connection.Connection;
 import org.punchgate.connection.ConnectionFormat;
 import org.punchgate.connection.ConnectionStore;
+import org.punchgate.connection.ConnectionUser;
 import org.punchgate.connection.PasswordCheck;
 import org.punchgate.connection.PeppolSettings;
 import org.punchgate.connection.ReturnUrlPolicy;
@@ -14,7 +15,7 @@ import org.punchgate.http.FormParameters;
 import org.punchgate.link.LoginLink;
 import org.punchgate.link.LoginLinks;
 import org.punchgate.security.RandomIds;
-import org.punchgate.security.SecretHash;
+import org.punchgate.security.SecretVerifier;
 import org.punchgate.session.CallUp;
 import org.punchgate.session.Session;
 import org.punchgate.session.SessionStatus;
@@ -40,9 +41,17 @@ public final class PeppolLogin {
   private final PunchoutTokens tokens;
   private final RandomIds ids;
   private final Clock clock;
+  private final SecretVerifier secrets;
 
+  /** Checks PBKDF2 hashes only (no key for generated secrets): tests and tools. */
   public PeppolLogin(ConnectionStore connections, SessionStore sessions, LoginLinks links, PunchoutTokens tokens,
       RandomIds ids, Clock clock) {
+    this(connections, sessions, links, tokens, ids, clock, new SecretVerifier(null, clock));
+  }
+
+  public PeppolLogin(ConnectionStore connections, SessionStore sessions, LoginLinks links, PunchoutTokens tokens,
+      RandomIds ids, Clock clock, SecretVerifier secrets) {
+    this.secrets = secrets;
     this.connections = connections;
     this.sessions = sessions;
     this.links = links;
@@ -67,17 +76,19 @@ public final class PeppolLogin {
     PeppolSettings.LoginNames names = found.map(Connection::peppol).map(PeppolSettings::login)
         .orElse(PeppolSettings.LoginNames.DEFAULT);
     if (found.isEmpty() || found.get().format() != ConnectionFormat.PEPPOL_PUNCHOUT) {
-      SecretHash.verifyAgainstNothing(params.first(names.password()));
+      secrets.verifyAgainstNothing(params.first(names.password()));
       return refused(Refusal.UNKNOWN_CONNECTION, "There is no PEPPOL punch-out connection with this address.");
     }
     Connection connection = found.get();
     if (!connection.active()) {
       return refused(Refusal.INACTIVE, "This catalog connection is not active.");
     }
-    if (!PasswordCheck.matches(connection, params.first(names.username()), params.first(names.password()))) {
+    Optional<ConnectionUser> user = PasswordCheck.user(connection, params.first(names.username()),
+        params.first(names.password()), secrets);
+    if (user.isEmpty()) {
       return refused(Refusal.LOGIN_FAILED, "The user name or password is wrong.");
     }
-    return open(connection, params.firstIgnoreCase(names.returnUrl()), names.returnUrl(),
+    return open(connection, user.get().username(), params.firstIgnoreCase(names.returnUrl()), names.returnUrl(),
         params.firstIgnoreCase(names.buyerReference()), null);
   }
 
@@ -100,11 +111,12 @@ public final class PeppolLogin {
     if (!found.get().active()) {
       return refused(Refusal.INACTIVE, "This catalog connection is not active.");
     }
-    return open(found.get(), link.returnUrl(), "returnUrl", link.buyerReference(), link.id());
+    // a link logs in as the connection's first user: the link, not a user's password, is the credential
+    return open(found.get(), found.get().username(), link.returnUrl(), "returnUrl", link.buyerReference(), link.id());
   }
 
-  private Result open(Connection connection, String returnUrl, String returnUrlName, String buyerReference,
-      String linkId) {
+  private Result open(Connection connection, String username, String returnUrl, String returnUrlName,
+      String buyerReference, String linkId) {
     // checked again for a link: the connection's allow-list may have changed since the link was made
     Optional<String> refusal = ReturnUrlPolicy.refusal(connection, returnUrl);
     if (refusal.isPresent()) {
@@ -116,12 +128,12 @@ public final class PeppolLogin {
           "The buyer reference is longer than " + MAX_BUYER_REFERENCE + " characters.");
     }
     Instant now = clock.instant();
-    Session session = new Session(ids.newId(), connection.withoutSecret(), connection.username(), SessionStatus.OPEN,
+    Session session = new Session(ids.newId(), connection.withoutSecret(), username, SessionStatus.OPEN,
         now, now.plus(connection.sessionLifetime()), new CallUp.Peppol(returnUrl.strip(), reference, linkId),
         Map.of(), null, null, null);
     sessions.create(session, null);
     String token = tokens.issue(new TokenClaims(session.id(), connection.id(), connection.userGroup(),
-        connection.username(), null, now, session.expiresAt(), ids.newId()));
+        username, null, now, session.expiresAt(), ids.newId()));
     return new Result.Opened(session.id(), ShopStart.url(connection.shopStartUrl(), token));
   }
 

@@ -31,6 +31,7 @@ public final class Wiring {
   private final Once<ConnectionStore> connections;
   private final Once<PunchoutTokens> tokens;
   private final Once<LoginLinkStore> links;
+  private final Once<SecretVerifier> secrets;
   private final Once<SessionActivity> activity;
   private final RandomIds ids;
   private final Clock clock;
@@ -50,6 +51,7 @@ public final class Wiring {
     this.connections = new Once<>(connections);
     this.tokens = new Once<>(tokens);
     this.links = new Once<>(links);
+    this.secrets = new Once<>(() -> new SecretVerifier(config.secretHashKey(), clock));
     this.activity = new Once<>(activity);
     this.ids = ids;
     this.clock = clock;
@@ -72,9 +74,12 @@ public final class Wiring {
         + sessions.getClass().getSimpleName());
   }
 
-  /** The login secret checker, with the server-side key for generated secrets when one is configured. */
+  /**
+   * The login secret checker, with the server-side key for generated secrets when one is configured; one per
+   * container, shared by the logins, so that an unknown name costs what the last real check cost.
+   */
   public SecretVerifier secrets() {
-    return new SecretVerifier(config.secretHashKey(), clock);
+    return secrets.get();
   }
 
   public static Wiring fromEnvironment() {

@@ -68,4 +68,35 @@ class ConnectionCheckTest {
     var connection = ConnectionJson.read(Json.parse(OCI), new java.security.SecureRandom());
     assertEquals(List.of(), ConnectionCheck.check(ConnectionJson.write(connection), ""));
   }
+
+  @Test
+  void usersAreCheckedWithTheirPathsAndTheirNamesAreUniqueWithinTheConnection() {
+    List<String> problems = problems(OCI.replace("\"password\": \"pw\"", """
+        "password": "pw", "users": [{"username": "anna", "password": "a"}, {"username": "acme", "password": "b"},
+          {"username": "anna", "secretHash": "hmac-sha256$x"}, {"username": "bo", "pasword": "c"}, "carl"]"""));
+    assertEquals(List.of(
+        "connections[0].users[1].username: user name acme is already used at connections[0].username: user names are"
+            + " unique within a connection",
+        "connections[0].users[2].username: user name anna is already used at connections[0].users[0].username: user"
+            + " names are unique within a connection",
+        "connections[0].users[3].pasword: unknown field pasword; known here: password, secretHash, username",
+        "connections[0].users[3].password: password is required: without it this user's logins are refused",
+        "connections[0].users[4]: a user is {\"username\": ..., \"password\": ...}"), problems);
+  }
+
+  @Test
+  void anOciConnectionMayNameItsUsersOnlyInUsers() {
+    assertEquals(List.of(), problems(OCI.replace("\"username\": \"acme\", \"password\": \"pw\"",
+        "\"users\": [{\"username\": \"anna\", \"password\": \"a\"}]")));
+  }
+
+  @Test
+  void aCxmlConnectionHasNoUsers() {
+    List<String> problems = problems("""
+        {"id": "c", "format": "CXML", "userGroup": "g", "shopStartUrl": "https://shop.example/start",
+         "cxml": {"sender": [{"domain": "DUNS", "identity": "1"}], "sharedSecret": "s"},
+         "users": [{"username": "anna", "password": "a"}]}""");
+    assertEquals(List.of("connections[0].users: users are for OCI and PEPPOL logins: a cXML connection has one shared"
+        + " secret (cxml.sharedSecret)"), problems);
+  }
 }

@@ -1,9 +1,12 @@
 package org.punchgate.connection;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.security.SecureRandom;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.punchgate.json.Json;
 
@@ -69,5 +72,32 @@ class ConnectionJsonTest {
     assertEquals(PunchOutOperation.INSPECT, lowered.cxml().operationAllowed());
     Connection again = ConnectionJson.read(ConnectionJson.write(lowered), new SecureRandom());
     assertEquals(lowered.cxml(), again.cxml());
+  }
+
+  @Test
+  void theTopLevelUserIsTheFirstOfTheUsersAndOnlyHashesAreWritten() {
+    Connection read = ConnectionJson.read(Json.parse("""
+        {"id": "acme", "format": "OCI_4_0", "userGroup": "g", "shopStartUrl": "https://shop.example/start",
+         "username": "acme", "password": "pw",
+         "users": [{"username": "anna", "password": "anna-pw"}, {"username": "bo", "secretHash": "hmac-sha256$abc"}]}"""),
+        new SecureRandom());
+    assertEquals(List.of("acme", "anna", "bo"), read.users().stream().map(ConnectionUser::username).toList());
+    assertTrue(org.punchgate.security.SecretHash.verify("anna-pw", read.users().get(1).secretHash()));
+    String written = Json.write(ConnectionJson.write(read));
+    assertFalse(written.contains("anna-pw") || written.contains("\"pw\""), written);
+    assertEquals(read, ConnectionJson.read(Json.parse(written), null));
+    assertEquals(List.of("anna", "bo"), read.withoutSecret().moreUsers().stream().map(ConnectionUser::username).toList());
+    assertTrue(read.withoutSecret().users().stream().allMatch(u -> u.secretHash() == null));
+  }
+
+  @Test
+  void withoutATopLevelUserTheFirstOfUsersIsTheFirstUser() {
+    Connection read = ConnectionJson.read(Json.parse("""
+        {"id": "acme", "format": "OCI_4_0", "userGroup": "g", "shopStartUrl": "https://shop.example/start",
+         "users": [{"username": "anna", "secretHash": "hmac-sha256$a"}, {"username": "bo", "secretHash": "hmac-sha256$b"}]}"""),
+        null);
+    assertEquals("anna", read.username());
+    assertEquals("hmac-sha256$a", read.secretHash());
+    assertEquals(List.of(new ConnectionUser("bo", "hmac-sha256$b")), read.moreUsers());
   }
 }

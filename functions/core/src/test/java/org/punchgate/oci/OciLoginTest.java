@@ -194,4 +194,25 @@ class OciLoginTest {
     assertEquals(400, response.status());
     assertTrue(response.bodyText().contains("charset"), response.bodyText());
   }
+
+  @Test
+  void anyUserOfTheConnectionLogsInWithItsOwnSecretAndTheTokenAndSessionNameThatUser() {
+    var c = Fixtures.ociConnection("team", ConnectionFormat.OCI_4_0);
+    connections.put(c.withUsers(java.util.List.of(c.users().get(0),
+        new org.punchgate.connection.ConnectionUser("erika", Fixtures.hash("erika-pass")))));
+    String hook = "https://srm.example.com/hook";
+
+    HttpResponse first = login.login(get("team", form("USERNAME", "team", "PASSWORD", "team-pass", "HOOK_URL", hook)));
+    HttpResponse second = login.login(get("team", form("USERNAME", "erika", "PASSWORD", "erika-pass", "HOOK_URL", hook)));
+
+    assertEquals(302, first.status());
+    assertEquals(302, second.status());
+    assertEquals("team", onlySession(first).username());
+    assertEquals("team", claimsOf(first).subject());
+    assertEquals("erika", onlySession(second).username());
+    assertEquals("erika", claimsOf(second).subject());
+    assertEquals("acme-buyers", claimsOf(second).userGroup(), "every user logs in to the connection's user group");
+    assertEquals(401, login.login(get("team", form("USERNAME", "erika", "PASSWORD", "team-pass", "HOOK_URL", hook)))
+        .status(), "each user has a secret of its own");
+  }
 }

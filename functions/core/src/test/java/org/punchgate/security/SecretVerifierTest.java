@@ -82,4 +82,40 @@ class SecretVerifierTest {
     assertFalse(verifier.verify("x", "plain-text-password"));
     assertFalse(verifier.verify("x", verifier.hashGenerated("y") + " " + verifier.hashGenerated("x") + "!soon"));
   }
+
+  @Test
+  void anUnknownNameCostsADummyOfTheKindTheLastRealCheckMet() {
+    RecordedChecks recorded = new RecordedChecks(KEY, clock);
+    SecretVerifier verifier = recorded.verifier();
+    verifier.verifyAgainstNothing("guess");
+    assertEquals(java.util.List.of("HMAC_SHA256 dummy"), recorded.take(), "with a key: generated secrets are typical");
+
+    String chosen = SecretHash.hash("a person's password", random, 1000);
+    verifier.verify("wrong", chosen);
+    verifier.verifyAgainstNothing("guess");
+    assertEquals(java.util.List.of("PBKDF2_SHA256", "PBKDF2_SHA256 dummy"), recorded.take());
+
+    verifier.verify("wrong", verifier.hashGenerated(SecretVerifier.generate(random)));
+    verifier.verifyAgainstNothing("guess");
+    assertEquals(java.util.List.of("HMAC_SHA256", "HMAC_SHA256 dummy"), recorded.take(),
+        "not a PBKDF2 round where known names cost one HMAC");
+  }
+
+  @Test
+  void aDummyHasTheSchemesWorkFactorAndOverlapOfWhatItStandsFor() {
+    String chosen = SecretHash.hash("pw", random, 4321);
+    String dummy = SecretVerifier.dummyLike(chosen);
+    assertTrue(dummy.startsWith("pbkdf2-sha256$4321$"), dummy);
+    assertFalse(verifier.verify("pw", dummy));
+    String rotated = SecretVerifier.rotated(verifier.hashGenerated("new-secret-new-secret"), chosen,
+        clock.instant().plusSeconds(60));
+    String rotatedDummy = SecretVerifier.dummyLike(rotated);
+    assertTrue(rotatedDummy.matches("hmac-sha256\\$\\S+ pbkdf2-sha256\\$4321\\$\\S+!" + (clock.instant().getEpochSecond() + 60)),
+        rotatedDummy);
+
+    RecordedChecks recorded = new RecordedChecks(KEY, clock);
+    recorded.verifier().verifyAgainstNothing("guess", rotated);
+    assertEquals(java.util.List.of("HMAC_SHA256 dummy", "PBKDF2_SHA256 dummy"), recorded.take(),
+        "in an overlap a real check computes two hashes, and so does the dummy");
+  }
 }

@@ -47,7 +47,8 @@ public final class PunchoutLoginHandler
         wiring.clock(), wiring.secrets()), wiring.ids(), wiring.clock(), wiring.config().publicBaseUrl(),
         wiring.config().maxBodyBytes());
     this.peppolLogin = new PeppolLoginHttp(new PeppolLogin(wiring.connections(), wiring.sessions(),
-        wiring.loginLinks(), wiring.tokens(), wiring.ids(), wiring.clock()), wiring.config().maxBodyBytes());
+        wiring.loginLinks(), wiring.tokens(), wiring.ids(), wiring.clock(), wiring.secrets()),
+        wiring.config().maxBodyBytes());
     this.cxmlStartPage = new CxmlStartPage(wiring.sessions(), wiring.tokens(), wiring.ids(), wiring.clock());
     this.snapStart = !snapStart ? null : SnapStartHooks.register(
         () -> Priming.run(wiring.config(), PunchoutLoginHandler::new, Priming::login), wiring.ids());

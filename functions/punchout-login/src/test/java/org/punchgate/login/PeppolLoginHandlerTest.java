@@ -61,6 +61,19 @@ class PeppolLoginHandlerTest {
   }
 
   @Test
+  void postedLoginChecksGeneratedSecretsAndAcceptsAnyUserOfTheConnection() throws IOException {
+    var secrets = memory.wiring.secrets();
+    var c = Fixtures.peppolConnection("demo-peppol");
+    // the event logs in as demo-peppol / demo-peppol-pass: here the connection's second user, with a keyed hash
+    memory.connections.put(c.withUsers(java.util.List.of(
+        new org.punchgate.connection.ConnectionUser("nordby-admin", secrets.hashGenerated("another-secret")),
+        new org.punchgate.connection.ConnectionUser("demo-peppol", secrets.hashGenerated("demo-peppol-pass")))));
+    var response = handler.handleRequest(PunchoutLoginHandlerTest.event("peppol-login-post.json"), null);
+    assertEquals(302, response.getStatusCode());
+    assertEquals("demo-peppol", sessionOf(response).username());
+  }
+
+  @Test
   void postedLoginToAnOciConnectionIsUnknownAndWritesNothing() throws IOException {
     memory.connections.put(Fixtures.ociConnection("demo-peppol", org.punchgate.connection.ConnectionFormat.OCI_4_0));
     var response = handler.handleRequest(PunchoutLoginHandlerTest.event("peppol-login-post.json"), null);

@@ -1,0 +1,122 @@
+package org.punchgate.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import org.punchgate.connection.ConnectionSecrets;
+import org.punchgate.http.HttpRequest;
+import org.punchgate.http.HttpResponse;
+import org.punchgate.http.Problem;
+import org.punchgate.json.Json;
+import org.punchgate.validation.Violation;
+
+/**
+ * A connection's secrets and users (README "Users and secrets"): set or rotate the connection's secret, add a user
+ * or rotate its secret, remove a user. A generated secret is in its creation answer only; no answer and no log line
+ * carries any other secret or hash.
+ */
+final class SecretRoutes implements AdminRouter.Group {
+
+  private final ConnectionSecrets secrets;
+  private final int maxBodyBytes;
+
+  SecretRoutes(ConnectionSecrets secrets, int maxBodyBytes) {
+    this.secrets = secrets;
+    this.maxBodyBytes = maxBodyBytes;
+  }
+
+  @Override
+  public void register(AdminRouter router) {
+    router.route("POST /admin/connections/{connectionId}/secret", this::setSecret)
+        .route("PUT /admin/connections/{connectionId}/users/{username}", this::putUser)
+        .route("DELETE /admin/connections/{connectionId}/users/{username}", this::deleteUser);
+  }
+
+  HttpResponse setSecret(HttpRequest request) {
+    return withSecret(request, secret -> secrets.setSecret(request.pathParameter("connectionId"), secret));
+  }
+
+  HttpResponse putUser(HttpRequest request) {
+    return withSecret(request, secret -> secrets.putUser(request.pathParameter("connectionId"),
+        request.pathParameter("username"), secret));
+  }
+
+  HttpResponse deleteUser(HttpRequest request) {
+    return answer(secrets.deleteUser(request.pathParameter("connectionId"), request.pathParameter("username")));
+  }
+
+  private HttpResponse withSecret(HttpRequest request,
+      java.util.function.Function<ConnectionSecrets.NewSecret, ConnectionSecrets.Outcome> change) {
+    if (request.body().length > maxBodyBytes) {
+      return Problem.response(413, "Request too large", "The body is larger than " + maxBodyBytes + " bytes.");
+    }
+    JsonNode body;
+    try {
+      body = Json.parse(request.body());
+    } catch (Json.JsonSyntaxException e) {
+      return Problem.response(400, "Malformed JSON", e.getMessage());
+    }
+    return switch (ConnectionSecrets.read(body)) {
+      case ConnectionSecrets.Request.Invalid invalid -> invalid("Invalid secret", invalid.problems());
+      case ConnectionSecrets.Request.Valid valid when valid.secret().generated() && !secrets.canGenerate() ->
+          invalid("Invalid secret", List.of(new Violation("secret.key", "$.generate", "generated secrets need"
+              + " the server-side key (SECRET_HASH_KEY), which this deployment lacks: give a chosen secret instead")));
+      case ConnectionSecrets.Request.Valid valid -> answer(change.apply(valid.secret()));
+    };
+  }
+
+  private static HttpResponse answer(ConnectionSecrets.Outcome outcome) {
+    return switch (outcome) {
+      case ConnectionSecrets.Outcome.Saved saved -> {
+        ObjectNode n = Json.object();
+        n.put("version", saved.version());
+        if (saved.username() != null) {
+          n.put("username", saved.username());
+        }
+        Json.putIfPresent(n, "generatedSecret", saved.generatedSecret());
+        if (saved.previousValidUntil() == null) {
+          n.putNull("previousValidUntil");
+        } else {
+          n.put("previousValidUntil", saved.previousValidUntil().toString());
+        }
+        // a generated secret is in this answer only: no cache or proxy may keep it
+        yield HttpResponse.json(saved.newUser() ? 201 : 200, Json.write(n)).withHeader("cache-control", "no-store");
+      }
+      case ConnectionSecrets.Outcome.UserDeleted deleted -> new HttpResponse(204, java.util.Map.of(), new byte[0], null);
+      case ConnectionSecrets.Outcome.UnknownConnection u ->
+          Problem.response(404, "Unknown connection", "There is no connection with this id.");
+      case ConnectionSecrets.Outcome.UnknownUser u ->
+          Problem.response(404, "Unknown user", "The connection has no user with this name.");
+      case ConnectionSecrets.Outcome.LastUser last -> Problem.response(409, "Last user", last.detail());
+      case ConnectionSecrets.Outcome.Refused refused -> invalid(refused.title(), refused.problems());
+      case ConnectionSecrets.Outcome.Conflict conflict -> {
+        ObjectNode problem = problem(409, "Version conflict",
+            "The connection kept changing while this change was made; read it again and retry.");
+        problem.put("currentVersion", conflict.currentVersion());
+        yield problemResponse(problem);
+      }
+    };
+  }
+
+  /** The admin API's 400 (README "Admin API"): every problem with its JSON path. */
+  private static HttpResponse invalid(String title, List<Violation> violations) {
+    ObjectNode body = problem(400, title, violations.size() + (violations.size() == 1 ? " problem" : " problems"));
+    var problems = body.putArray("problems");
+    violations.forEach(v -> problems.addObject().put("path", v.location()).put("message", v.message()));
+    return problemResponse(body);
+  }
+
+  private static ObjectNode problem(int status, String title, String detail) {
+    ObjectNode body = Json.object();
+    body.put("type", "about:blank");
+    body.put("title", title);
+    body.put("status", status);
+    body.put("detail", detail);
+    return body;
+  }
+
+  private static HttpResponse problemResponse(ObjectNode body) {
+    return HttpResponse.json(body.get("status").asInt(), Json.write(body))
+        .withHeader("content-type", "application/problem+json; charset=utf-8");
+  }
+}

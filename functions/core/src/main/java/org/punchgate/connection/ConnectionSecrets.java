@@ -1,0 +1,282 @@
+package org.punchgate.connection;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import org.punchgate.security.SecretHash;
+import org.punchgate.security.SecretVerifier;
+import org.punchgate.validation.Violation;
+
+/**
+ * Sets and rotates a connection's secrets and manages its users (README "Users and secrets"): a chosen secret is
+ * hashed with PBKDF2, a generated one (192 random bits) with the keyed HMAC and handed back once. A rotation keeps
+ * the previous secret working for an overlap, so a buyer's system can switch without a failed login. Each change
+ * reads the connection with its version and replaces exactly that version; when another change came in between,
+ * it reads again, a few times, and then reports the conflict.
+ */
+public final class ConnectionSecrets {
+
+  public static final int DEFAULT_OVERLAP_MINUTES = 60;
+  /** A week: long enough for a buyer's change process, short enough that a leaked old secret dies soon. */
+  public static final int MAX_OVERLAP_MINUTES = 7 * 24 * 60;
+  /** The shortest chosen secret accepted; longer ones are stronger, generated ones best. */
+  public static final int MIN_CHOSEN_CHARS = 12;
+  public static final int MAX_SECRET_CHARS = 1024;
+  /** Reads and replaces tried before a concurrent change is reported as a conflict. */
+  static final int MAX_ATTEMPTS = 3;
+
+  private final ConnectionStore connections;
+  private final SecretVerifier secrets;
+  private final SecureRandom random;
+  private final Clock clock;
+
+  public ConnectionSecrets(ConnectionStore connections, SecretVerifier secrets, SecureRandom random, Clock clock) {
+    this.connections = connections;
+    this.secrets = secrets;
+    this.random = random;
+    this.clock = clock;
+  }
+
+  /** What a caller asks for: a chosen secret, or a generated one ({@code chosen} null); and the overlap. */
+  public record NewSecret(String chosen, int overlapMinutes) {
+
+    public boolean generated() {
+      return chosen == null;
+    }
+
+    @Override
+    public String toString() {
+      return "NewSecret[" + (chosen == null ? "generated" : "chosen=***") + ", overlapMinutes=" + overlapMinutes + "]";
+    }
+  }
+
+  /** A request body read: the new secret, or every problem with it. */
+  public sealed interface Request {
+    record Valid(NewSecret secret) implements Request {}
+
+    record Invalid(List<Violation> problems) implements Request {}
+  }
+
+  /** How a change ends; the admin routes turn each into one answer. */
+  public sealed interface Outcome {
+    /** Stored at {@code version}; {@code generatedSecret} only when generated (shown this once). */
+    record Saved(long version, String username, boolean newUser, String generatedSecret, Instant previousValidUntil)
+        implements Outcome {
+      @Override
+      public String toString() {
+        return "Saved[version=" + version + ", username=" + username + ", newUser=" + newUser + "]";
+      }
+    }
+
+    record UserDeleted(long version) implements Outcome {}
+
+    record UnknownConnection() implements Outcome {}
+
+    record UnknownUser() implements Outcome {}
+
+    /** The change does not fit the connection (a user for cXML, a bad name). */
+    record Refused(String title, List<Violation> problems) implements Outcome {}
+
+    /** Removing this user would leave the connection without any: every login would be refused. */
+    record LastUser(String username) implements Outcome {
+      public String detail() {
+        return "User " + username + " is the connection's last user: add another one first, or switch the connection"
+            + " off (active: false).";
+      }
+    }
+
+    /** Another change kept coming in between read and replace. */
+    record Conflict(long currentVersion) implements Outcome {}
+  }
+
+  /**
+   * Reads {@code {"generate": true}} or {@code {"secret": "..."}} with an optional {@code "overlapMinutes"}; every
+   * problem at once, unknown fields refused.
+   */
+  public static Request read(JsonNode body) {
+    List<Violation> problems = new ArrayList<>();
+    if (body == null || !body.isObject()) {
+      return new Request.Invalid(List.of(new Violation("secret.object", "$",
+          "the body is {\"generate\": true} or {\"secret\": \"...\"}, with \"overlapMinutes\" if wanted")));
+    }
+    for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!List.of("generate", "secret", "overlapMinutes").contains(name)) {
+        problems.add(new Violation("secret.unknown", "$." + name,
+            "unknown field " + name + "; known here: generate, overlapMinutes, secret"));
+      }
+    }
+    JsonNode generate = body.get("generate");
+    JsonNode secret = body.get("secret");
+    boolean wantsGenerated = generate != null && generate.isBoolean() && generate.asBoolean();
+    if (generate != null && !generate.isBoolean()) {
+      problems.add(new Violation("secret.type", "$.generate", "generate must be true or false"));
+    }
+    String chosen = null;
+    if (secret != null && !secret.isNull()) {
+      if (!secret.isTextual()) {
+        problems.add(new Violation("secret.type", "$.secret", "secret must be text"));
+      } else if (wantsGenerated) {
+        problems.add(new Violation("secret.choice", "$.secret", "give either a secret or generate: true, not both"));
+      } else if (secret.asText().length() < MIN_CHOSEN_CHARS || secret.asText().length() > MAX_SECRET_CHARS) {
+        problems.add(new Violation("secret.length", "$.secret", "a chosen secret has " + MIN_CHOSEN_CHARS + " to "
+            + MAX_SECRET_CHARS + " characters (or let Punchgate generate one: {\"generate\": true})"));
+      } else {
+        chosen = secret.asText();
+      }
+    } else if (!wantsGenerated && generate != null && generate.isBoolean()) {
+      problems.add(new Violation("secret.choice", "$.generate", "generate: false needs a secret"));
+    } else if (!wantsGenerated && problems.isEmpty()) {
+      problems.add(new Violation("secret.choice", "$", "give a secret or generate: true"));
+    }
+    int overlap = DEFAULT_OVERLAP_MINUTES;
+    JsonNode overlapNode = body.get("overlapMinutes");
+    if (overlapNode != null && !overlapNode.isNull()) {
+      if (!overlapNode.canConvertToInt() || !overlapNode.isIntegralNumber()
+          || overlapNode.asInt() < 0 || overlapNode.asInt() > MAX_OVERLAP_MINUTES) {
+        problems.add(new Violation("secret.overlap", "$.overlapMinutes", "overlapMinutes is a whole number from 0 (the"
+            + " old secret stops now) to " + MAX_OVERLAP_MINUTES + " (a week)"));
+      } else {
+        overlap = overlapNode.asInt();
+      }
+    }
+    return problems.isEmpty() ? new Request.Valid(new NewSecret(chosen, overlap)) : new Request.Invalid(problems);
+  }
+
+  /** Whether generated secrets can be made here: they need the server-side key. */
+  public boolean canGenerate() {
+    return secrets.canHashGenerated();
+  }
+
+  /** Sets the connection's secret: the cXML shared secret, or the first user's of an OCI or PEPPOL connection. */
+  public Outcome setSecret(String connectionId, NewSecret secret) {
+    Hashed hashed = hash(secret);
+    return change(connectionId, secret, hashed, connection -> {
+      Instant until = overlapEnd(connection.secretHash(), secret);
+      return new Change(connection.withSecretHash(stored(hashed.hash(), connection.secretHash(), until)),
+          connection.username(), false, until);
+    });
+  }
+
+  /** Adds the user {@code username} with the secret, or gives the existing one the new secret (with an overlap). */
+  public Outcome putUser(String connectionId, String username, NewSecret secret) {
+    Optional<String> nameProblem = ConnectionCheck.usernameProblem(username);
+    if (nameProblem.isPresent()) {
+      return new Outcome.Refused("Invalid user", List.of(new Violation("user.name", "$.username", nameProblem.get())));
+    }
+    Hashed hashed = hash(secret);
+    return change(connectionId, secret, hashed, connection -> {
+      if (connection.format() == ConnectionFormat.CXML) {
+        return cxmlHasNoUsers();
+      }
+      List<ConnectionUser> users = new ArrayList<>(connection.users());
+      for (int i = 0; i < users.size(); i++) {
+        if (users.get(i).username().equals(username)) {
+          Instant until = overlapEnd(users.get(i).secretHash(), secret);
+          users.set(i, new ConnectionUser(username, stored(hashed.hash(), users.get(i).secretHash(), until)));
+          return new Change(connection.withUsers(users), username, false, until);
+        }
+      }
+      users.add(new ConnectionUser(username, hashed.hash()));
+      return new Change(connection.withUsers(users), username, true, null);
+    });
+  }
+
+  /** Removes the user {@code username}; the next one becomes the first when the first goes. */
+  public Outcome deleteUser(String connectionId, String username) {
+    return change(connectionId, null, null, connection -> {
+      if (connection.format() == ConnectionFormat.CXML) {
+        return cxmlHasNoUsers();
+      }
+      List<ConnectionUser> users = new ArrayList<>(connection.users());
+      if (!users.removeIf(u -> u.username().equals(username))) {
+        return new Stop(new Outcome.UnknownUser());
+      }
+      if (users.isEmpty()) {
+        return new Stop(new Outcome.LastUser(username));
+      }
+      return new Change(connection.withUsers(users), username, false, null);
+    });
+  }
+
+  /** The connection after a change, who it concerns and until when the previous secret works. */
+  private record Change(Connection connection, String username, boolean newUser, Instant previousValidUntil)
+      implements Step {}
+
+  /** What one attempt makes of the connection it read: a change to store, or an outcome without a write. */
+  private sealed interface Step permits Change, Stop {}
+
+  private record Stop(Outcome outcome) implements Step {}
+
+  private record Hashed(String hash, String generatedSecret) {}
+
+  private Outcome change(String connectionId, NewSecret secret, Hashed hashed,
+      java.util.function.Function<Connection, Step> modify) {
+    if (connectionId == null || connectionId.length() > Connection.MAX_ID_CHARS) {
+      return new Outcome.UnknownConnection();
+    }
+    for (int attempt = 1; ; attempt++) {
+      Optional<VersionedConnection> read = connections.read(connectionId);
+      if (read.isEmpty()) {
+        return new Outcome.UnknownConnection();
+      }
+      Change change;
+      switch (modify.apply(read.get().connection())) {
+        case Stop stop -> {
+          return stop.outcome();
+        }
+        case Change c -> change = c;
+      }
+      switch (connections.replace(change.connection(), read.get().version())) {
+        case ConnectionChange.Saved saved -> {
+          if (secret == null) {
+            return new Outcome.UserDeleted(saved.stored().version());
+          }
+          return new Outcome.Saved(saved.stored().version(), change.username(), change.newUser(),
+              hashed.generatedSecret(), change.previousValidUntil());
+        }
+        case ConnectionChange.NotFound n -> {
+          return new Outcome.UnknownConnection();
+        }
+        case ConnectionChange.VersionConflict conflict -> {
+          if (attempt >= MAX_ATTEMPTS) {
+            return new Outcome.Conflict(conflict.currentVersion());
+          }
+        }
+        case ConnectionChange.AliasTaken taken -> // a secret change keeps the aliases: someone else's change
+            throw new IllegalStateException("a secret change moved an alias of connection " + connectionId);
+        case ConnectionChange.AlreadyExists e -> throw new IllegalStateException("a replace never creates");
+        case ConnectionChange.Deleted d -> throw new IllegalStateException("a replace never deletes");
+      }
+    }
+  }
+
+  private Hashed hash(NewSecret secret) {
+    if (secret.generated()) {
+      String generated = SecretVerifier.generate(random);
+      return new Hashed(secrets.hashGenerated(generated), generated);
+    }
+    return new Hashed(SecretHash.hash(secret.chosen(), random), null);
+  }
+
+  /** The end of the overlap, or null: none asked for, or no previous secret that could go on working. */
+  private Instant overlapEnd(String previous, NewSecret secret) {
+    return previous == null || secret.overlapMinutes() == 0 ? null
+        : clock.instant().plus(Duration.ofMinutes(secret.overlapMinutes()));
+  }
+
+  private static String stored(String newHash, String previous, Instant until) {
+    return until == null ? newHash : SecretVerifier.rotated(newHash, previous, until);
+  }
+
+  private static Stop cxmlHasNoUsers() {
+    return new Stop(new Outcome.Refused("Invalid user", List.of(new Violation("user.cxml", "$.username", "users are for"
+        + " OCI and PEPPOL logins: a cXML connection has one shared secret, set with POST .../secret"))));
+  }
+}
