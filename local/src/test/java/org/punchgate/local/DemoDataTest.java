@@ -32,6 +32,9 @@ class DemoDataTest {
     assertEquals("globex-buyers", oci4.userGroup());
     assertEquals("demo-oci4", oci4.username());
     assertTrue(SecretHash.verify("demo-oci4-pass", oci4.secretHash()));
+    assertEquals(List.of("demo-oci4", "demo-oci4-erika"), oci4.users().stream().map(u -> u.username()).toList(),
+        "a second user in the same user group");
+    assertTrue(SecretHash.verify("demo-oci4-erika-pass", oci4.users().get(1).secretHash()));
     assertEquals("http://localhost:3123/shop/", oci4.shopStartUrl());
     for (var demo : loaded) { // a buyer tool on another local port may take the cart back: a demo convenience
       for (String hook : List.of("http://localhost:3123/buyer/hook", "http://localhost:4711/hook", "http://127.0.0.1:9/x")) {

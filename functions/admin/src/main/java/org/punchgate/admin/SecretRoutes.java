@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.punchgate.connection.ConnectionSecrets;
+import org.punchgate.connection.NewSecret;
 import org.punchgate.http.HttpRequest;
 import org.punchgate.http.HttpResponse;
 import org.punchgate.http.Problem;
@@ -46,7 +47,7 @@ final class SecretRoutes implements AdminRouter.Group {
   }
 
   private HttpResponse withSecret(HttpRequest request,
-      java.util.function.Function<ConnectionSecrets.NewSecret, ConnectionSecrets.Outcome> change) {
+      java.util.function.Function<NewSecret, ConnectionSecrets.Outcome> change) {
     if (request.body().length > maxBodyBytes) {
       return Problem.response(413, "Request too large", "The body is larger than " + maxBodyBytes + " bytes.");
     }
@@ -56,12 +57,12 @@ final class SecretRoutes implements AdminRouter.Group {
     } catch (Json.JsonSyntaxException e) {
       return Problem.response(400, "Malformed JSON", e.getMessage());
     }
-    return switch (ConnectionSecrets.read(body)) {
-      case ConnectionSecrets.Request.Invalid invalid -> invalid("Invalid secret", invalid.problems());
-      case ConnectionSecrets.Request.Valid valid when valid.secret().generated() && !secrets.canGenerate() ->
+    return switch (NewSecret.read(body)) {
+      case NewSecret.Read.Invalid invalid -> invalid("Invalid secret", invalid.problems());
+      case NewSecret.Read.Valid valid when valid.secret().generated() && !secrets.canGenerate() ->
           invalid("Invalid secret", List.of(new Violation("secret.key", "$.generate", "generated secrets need"
               + " the server-side key (SECRET_HASH_KEY), which this deployment lacks: give a chosen secret instead")));
-      case ConnectionSecrets.Request.Valid valid -> answer(change.apply(valid.secret()));
+      case NewSecret.Read.Valid valid -> answer(change.apply(valid.secret()));
     };
   }
 

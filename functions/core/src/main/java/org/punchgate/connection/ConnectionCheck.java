@@ -22,10 +22,7 @@ public final class ConnectionCheck {
   static final Set<String> FIELDS = Set.of("id", "name", "active", "format", "userGroup", "loginParameters",
       "username", "password", "secretHash", "allowedReturnOrigins", "shopStartUrl", "sessionLifetimeMinutes",
       "fieldMapping", "unitMap", "defaultClassification", "cxml", "peppol", "users");
-  /** The fields of one entry of {@code users}: a user name and its secret, plain (seed) or hashed (stored). */
-  static final Set<String> USER_FIELDS = Set.of("username", "password", "secretHash");
-  /** Longest user name accepted: SAP's USERNAME is 12 characters, e-mail addresses as names stay far below. */
-  public static final int MAX_USERNAME_CHARS = 256;
+
   static final Set<String> LOGIN_PARAMETER_FIELDS = Set.of("username", "password", "hookUrl");
   static final Set<String> CLASSIFICATION_FIELDS = Set.of("scheme", "code");
   static final Set<String> CXML_FIELDS = Set.of("from", "sender", "to", "returnEncoding", "version",
@@ -94,71 +91,8 @@ public final class ConnectionCheck {
       textArray(cxml, "extrinsicsToShop", prefix + "cxml.", problems);
     }
     secret(n, format, cxml, prefix, problems);
-    users(n, format, prefix, problems);
+    UsersCheck.users(n, format, prefix, problems);
     return problems;
-  }
-
-  /**
-   * The further users of an OCI or PEPPOL connection: each with a name unique within the connection (the top-level
-   * {@code username} included) and a secret of its own. cXML has one shared secret per connection, so no users.
-   */
-  private static void users(JsonNode n, ConnectionFormat format, String prefix, List<Violation> problems) {
-    JsonNode users = n.get("users");
-    if (users == null || users.isNull()) {
-      return;
-    }
-    if (!users.isArray()) {
-      problems.add(new Violation("connection.type", prefix + "users",
-          "users must be a list of {\"username\": ..., \"password\": ...}"));
-      return;
-    }
-    if (format == ConnectionFormat.CXML && !users.isEmpty()) {
-      problems.add(new Violation("connection.users", prefix + "users",
-          "users are for OCI and PEPPOL logins: a cXML connection has one shared secret (cxml.sharedSecret)"));
-      return;
-    }
-    java.util.Map<String, String> seen = new java.util.HashMap<>();
-    if (n.path("username").isTextual()) {
-      seen.put(n.get("username").asText(), prefix + "username");
-    }
-    for (int i = 0; i < users.size(); i++) {
-      String where = prefix + "users[" + i + "]";
-      JsonNode user = users.get(i);
-      if (!user.isObject()) {
-        problems.add(new Violation("connection.type", where, "a user is {\"username\": ..., \"password\": ...}"));
-        continue;
-      }
-      unknown(user, USER_FIELDS, where + ".", problems);
-      String name = requiredText(user, "username", where + ".", problems);
-      if (name != null) {
-        usernameProblem(name).ifPresent(p -> problems.add(new Violation("connection.username", where + ".username", p)));
-        String earlier = seen.putIfAbsent(name, where + ".username");
-        if (earlier != null) {
-          problems.add(new Violation("connection.users", where + ".username",
-              "user name " + name + " is already used at " + earlier + ": user names are unique within a connection"));
-        }
-      }
-      optionalText(user, "password", where + ".", problems);
-      optionalText(user, "secretHash", where + ".", problems);
-      if (!user.hasNonNull("secretHash") && !nonBlank(user, "password")) {
-        problems.add(new Violation("connection.secret", where + ".password",
-            "password is required: without it this user's logins are refused"));
-      }
-    }
-  }
-
-  /** What is wrong with a user name, in words: blank, too long, or with control characters. */
-  public static java.util.Optional<String> usernameProblem(String username) {
-    if (username == null || username.isBlank()) {
-      return java.util.Optional.of("username is required");
-    }
-    if (username.length() > MAX_USERNAME_CHARS) {
-      return java.util.Optional.of("username must be at most " + MAX_USERNAME_CHARS + " characters");
-    }
-    if (username.chars().anyMatch(Character::isISOControl) || !username.strip().equals(username)) {
-      return java.util.Optional.of("username must not have control characters or leading or trailing spaces");
-    }
-    return java.util.Optional.empty();
   }
 
   /** A login needs a secret: OCI a user name and password, cXML a Sender and its SharedSecret. */
@@ -211,7 +145,7 @@ public final class ConnectionCheck {
     }
   }
 
-  private static void unknown(JsonNode n, Set<String> known, String prefix, List<Violation> problems) {
+  static void unknown(JsonNode n, Set<String> known, String prefix, List<Violation> problems) {
     for (Iterator<String> names = n.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!known.contains(name)) {
@@ -295,7 +229,7 @@ public final class ConnectionCheck {
     }
   }
 
-  private static String requiredText(JsonNode n, String field, String prefix, List<Violation> problems) {
+  static String requiredText(JsonNode n, String field, String prefix, List<Violation> problems) {
     JsonNode value = n.get(field);
     if (value == null || value.isNull() || (value.isTextual() && value.asText().isBlank())) {
       problems.add(new Violation("connection.required", prefix + field, field + " is required"));
@@ -308,14 +242,14 @@ public final class ConnectionCheck {
     return value.asText();
   }
 
-  private static void optionalText(JsonNode n, String field, String prefix, List<Violation> problems) {
+  static void optionalText(JsonNode n, String field, String prefix, List<Violation> problems) {
     JsonNode value = n.get(field);
     if (value != null && !value.isNull() && !value.isTextual()) {
       problems.add(new Violation("connection.type", prefix + field, field + " must be text"));
     }
   }
 
-  private static boolean nonBlank(JsonNode n, String field) {
+  static boolean nonBlank(JsonNode n, String field) {
     JsonNode value = n.get(field);
     return value != null && value.isTextual() && !value.asText().isBlank();
   }

@@ -1,12 +1,10 @@
 package org.punchgate.connection;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import org.punchgate.security.SecretHash;
@@ -22,12 +20,6 @@ import org.punchgate.validation.Violation;
  */
 public final class ConnectionSecrets {
 
-  public static final int DEFAULT_OVERLAP_MINUTES = 60;
-  /** A week: long enough for a buyer's change process, short enough that a leaked old secret dies soon. */
-  public static final int MAX_OVERLAP_MINUTES = 7 * 24 * 60;
-  /** The shortest chosen secret accepted; longer ones are stronger, generated ones best. */
-  public static final int MIN_CHOSEN_CHARS = 12;
-  public static final int MAX_SECRET_CHARS = 1024;
   /** Reads and replaces tried before a concurrent change is reported as a conflict. */
   static final int MAX_ATTEMPTS = 3;
 
@@ -41,26 +33,6 @@ public final class ConnectionSecrets {
     this.secrets = secrets;
     this.random = random;
     this.clock = clock;
-  }
-
-  /** What a caller asks for: a chosen secret, or a generated one ({@code chosen} null); and the overlap. */
-  public record NewSecret(String chosen, int overlapMinutes) {
-
-    public boolean generated() {
-      return chosen == null;
-    }
-
-    @Override
-    public String toString() {
-      return "NewSecret[" + (chosen == null ? "generated" : "chosen=***") + ", overlapMinutes=" + overlapMinutes + "]";
-    }
-  }
-
-  /** A request body read: the new secret, or every problem with it. */
-  public sealed interface Request {
-    record Valid(NewSecret secret) implements Request {}
-
-    record Invalid(List<Violation> problems) implements Request {}
   }
 
   /** How a change ends; the admin routes turn each into one answer. */
@@ -95,60 +67,6 @@ public final class ConnectionSecrets {
     record Conflict(long currentVersion) implements Outcome {}
   }
 
-  /**
-   * Reads {@code {"generate": true}} or {@code {"secret": "..."}} with an optional {@code "overlapMinutes"}; every
-   * problem at once, unknown fields refused.
-   */
-  public static Request read(JsonNode body) {
-    List<Violation> problems = new ArrayList<>();
-    if (body == null || !body.isObject()) {
-      return new Request.Invalid(List.of(new Violation("secret.object", "$",
-          "the body is {\"generate\": true} or {\"secret\": \"...\"}, with \"overlapMinutes\" if wanted")));
-    }
-    for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
-      String name = names.next();
-      if (!List.of("generate", "secret", "overlapMinutes").contains(name)) {
-        problems.add(new Violation("secret.unknown", "$." + name,
-            "unknown field " + name + "; known here: generate, overlapMinutes, secret"));
-      }
-    }
-    JsonNode generate = body.get("generate");
-    JsonNode secret = body.get("secret");
-    boolean wantsGenerated = generate != null && generate.isBoolean() && generate.asBoolean();
-    if (generate != null && !generate.isBoolean()) {
-      problems.add(new Violation("secret.type", "$.generate", "generate must be true or false"));
-    }
-    String chosen = null;
-    if (secret != null && !secret.isNull()) {
-      if (!secret.isTextual()) {
-        problems.add(new Violation("secret.type", "$.secret", "secret must be text"));
-      } else if (wantsGenerated) {
-        problems.add(new Violation("secret.choice", "$.secret", "give either a secret or generate: true, not both"));
-      } else if (secret.asText().length() < MIN_CHOSEN_CHARS || secret.asText().length() > MAX_SECRET_CHARS) {
-        problems.add(new Violation("secret.length", "$.secret", "a chosen secret has " + MIN_CHOSEN_CHARS + " to "
-            + MAX_SECRET_CHARS + " characters (or let Punchgate generate one: {\"generate\": true})"));
-      } else {
-        chosen = secret.asText();
-      }
-    } else if (!wantsGenerated && generate != null && generate.isBoolean()) {
-      problems.add(new Violation("secret.choice", "$.generate", "generate: false needs a secret"));
-    } else if (!wantsGenerated && problems.isEmpty()) {
-      problems.add(new Violation("secret.choice", "$", "give a secret or generate: true"));
-    }
-    int overlap = DEFAULT_OVERLAP_MINUTES;
-    JsonNode overlapNode = body.get("overlapMinutes");
-    if (overlapNode != null && !overlapNode.isNull()) {
-      if (!overlapNode.canConvertToInt() || !overlapNode.isIntegralNumber()
-          || overlapNode.asInt() < 0 || overlapNode.asInt() > MAX_OVERLAP_MINUTES) {
-        problems.add(new Violation("secret.overlap", "$.overlapMinutes", "overlapMinutes is a whole number from 0 (the"
-            + " old secret stops now) to " + MAX_OVERLAP_MINUTES + " (a week)"));
-      } else {
-        overlap = overlapNode.asInt();
-      }
-    }
-    return problems.isEmpty() ? new Request.Valid(new NewSecret(chosen, overlap)) : new Request.Invalid(problems);
-  }
-
   /** Whether generated secrets can be made here: they need the server-side key. */
   public boolean canGenerate() {
     return secrets.canHashGenerated();
@@ -166,7 +84,7 @@ public final class ConnectionSecrets {
 
   /** Adds the user {@code username} with the secret, or gives the existing one the new secret (with an overlap). */
   public Outcome putUser(String connectionId, String username, NewSecret secret) {
-    Optional<String> nameProblem = ConnectionCheck.usernameProblem(username);
+    Optional<String> nameProblem = UsersCheck.usernameProblem(username);
     if (nameProblem.isPresent()) {
       return new Outcome.Refused("Invalid user", List.of(new Violation("user.name", "$.username", nameProblem.get())));
     }

@@ -8,11 +8,12 @@ import java.time.Instant;
 import java.util.Optional;
 import org.punchgate.connection.Connection;
 import org.punchgate.connection.ConnectionStore;
+import org.punchgate.connection.ConnectionUser;
 import org.punchgate.order.ErpOrderMessage;
 import org.punchgate.order.Order;
 import org.punchgate.order.OrderHandOff;
 import org.punchgate.order.OrderReceipt;
-import org.punchgate.security.SecretHash;
+import org.punchgate.security.SecretVerifier;
 import org.punchgate.session.OrderOutcome;
 import org.punchgate.session.Session;
 import org.punchgate.session.SessionStatus;
@@ -31,9 +32,11 @@ public final class OrderPing {
   private final OrderHandOff handOff;
   private final Clock clock;
   private final Duration retention;
+  private final SecretVerifier secrets;
 
   public OrderPing(SessionOrders sessions, ConnectionStore connections, OrderHandOff handOff, Clock clock,
-      Duration retention) {
+      Duration retention, SecretVerifier secrets) {
+    this.secrets = secrets;
     this.sessions = sessions;
     this.connections = connections;
     this.handOff = handOff;
@@ -47,12 +50,13 @@ public final class OrderPing {
     }
     Optional<SessionOrders.WithOrder> found = sessions.findWithOrder(ping.cartId());
     Optional<Connection> connection = found.flatMap(f -> connections.find(f.session().connectionId()));
-    if (connection.isEmpty() || !sameText(credentials.username(), pingUsername(connection.get()))) {
+    Optional<String> stored = connection.flatMap(c -> storedSecret(c, credentials.username()));
+    if (stored.isEmpty()) {
       // unknown cart, or one of another connection: the same answer, after the same work
-      SecretHash.verifyAgainstNothing(credentials.secret());
+      secrets.verifyAgainstNothing(credentials.secret());
       return new OrderPingResult.UnknownCart();
     }
-    if (!SecretHash.verify(credentials.secret(), connection.get().secretHash()) || !connection.get().active()) {
+    if (!secrets.verify(credentials.secret(), stored.get()) || !connection.get().active()) {
       return new OrderPingResult.Unauthorized();
     }
     Session session = found.get().session();
@@ -97,11 +101,21 @@ public final class OrderPing {
   }
 
   /**
-   * The Basic user name of a connection: its login user name (OCI), or its id where it has none (cXML and
-   * PEPPOL connections authenticate by shared secret and credential, not by a user name).
+   * The stored secret of a Basic user name: any of the connection's users (OCI, PEPPOL), or the connection id where
+   * it has none (cXML connections authenticate by Sender and shared secret, not by a user name). Every name is
+   * compared, so where a name is in the list does not show in the time taken.
    */
-  static String pingUsername(Connection connection) {
-    return connection.username() != null ? connection.username() : connection.id();
+  static Optional<String> storedSecret(Connection connection, String username) {
+    if (connection.users().isEmpty()) {
+      return sameText(username, connection.id()) ? Optional.ofNullable(connection.secretHash()) : Optional.empty();
+    }
+    String found = null;
+    for (ConnectionUser user : connection.users()) {
+      if (sameText(username, user.username()) && found == null) {
+        found = user.secretHash();
+      }
+    }
+    return Optional.ofNullable(found);
   }
 
   private static boolean sameText(String a, String b) {

@@ -41,6 +41,6 @@ public record OrderWiring(Wiring common, OrderQueue queue, OrderOutbox outbox, O
       OrderHandOff.Problems problems) {
     OrderHandOff handOff = new OrderHandOff(queue, outbox, common.clock(), problems);
     return new OrderWiring(common, queue, outbox, handOff, new OrderPing(orders, common.connections(),
-        handOff, common.clock(), common.config().sessionRetention()));
+        handOff, common.clock(), common.config().sessionRetention(), common.secrets()));
   }
 }

@@ -26,8 +26,8 @@ class ConnectionSecretsTest {
   private final InMemoryConnectionStore store = new InMemoryConnectionStore();
   private final ConnectionSecrets secrets = new ConnectionSecrets(store, verifier, new SecureRandom(), clock);
 
-  private static ConnectionSecrets.NewSecret generated(int overlapMinutes) {
-    return new ConnectionSecrets.NewSecret(null, overlapMinutes);
+  private static NewSecret generated(int overlapMinutes) {
+    return new NewSecret(null, overlapMinutes);
   }
 
   private boolean logsIn(String connectionId, String username, String secret) {
@@ -59,7 +59,7 @@ class ConnectionSecretsTest {
   void aChosenSecretKeepsPbkdf2AndIsNeverHandedBack() {
     store.put(Fixtures.ociConnection("oci", ConnectionFormat.OCI_4_0));
     var saved = assertInstanceOf(ConnectionSecrets.Outcome.Saved.class,
-        secrets.setSecret("oci", new ConnectionSecrets.NewSecret("a long chosen secret", 0)));
+        secrets.setSecret("oci", new NewSecret("a long chosen secret", 0)));
     assertNull(saved.generatedSecret());
     assertTrue(store.find("oci").orElseThrow().secretHash().startsWith("pbkdf2-sha256$"));
     assertTrue(logsIn("oci", "oci", "a long chosen secret"));
@@ -99,7 +99,7 @@ class ConnectionSecretsTest {
     assertTrue(logsIn("oci", "oci", "oci-pass"), "the first user is untouched");
 
     var rotated = assertInstanceOf(ConnectionSecrets.Outcome.Saved.class,
-        secrets.putUser("oci", "anna", new ConnectionSecrets.NewSecret("anna's own secret", 60)));
+        secrets.putUser("oci", "anna", new NewSecret("anna's own secret", 60)));
     assertFalse(rotated.newUser());
     assertTrue(logsIn("oci", "anna", "anna's own secret"));
     assertTrue(logsIn("oci", "anna", added.generatedSecret()), "in the overlap");
@@ -148,18 +148,18 @@ class ConnectionSecretsTest {
 
   @Test
   void aRequestBodyIsReadWithEveryProblemAtOnce() {
-    assertEquals(new ConnectionSecrets.Request.Valid(generated(60)),
-        ConnectionSecrets.read(Json.parse("{\"generate\": true}")));
-    assertEquals(new ConnectionSecrets.Request.Valid(new ConnectionSecrets.NewSecret("twelve chars", 0)),
-        ConnectionSecrets.read(Json.parse("{\"secret\": \"twelve chars\", \"overlapMinutes\": 0}")));
-    var invalid = assertInstanceOf(ConnectionSecrets.Request.Invalid.class, ConnectionSecrets.read(Json.parse(
+    assertEquals(new NewSecret.Read.Valid(generated(60)),
+        NewSecret.read(Json.parse("{\"generate\": true}")));
+    assertEquals(new NewSecret.Read.Valid(new NewSecret("twelve chars", 0)),
+        NewSecret.read(Json.parse("{\"secret\": \"twelve chars\", \"overlapMinutes\": 0}")));
+    var invalid = assertInstanceOf(NewSecret.Read.Invalid.class, NewSecret.read(Json.parse(
         "{\"generate\": true, \"secret\": \"x\", \"overlapMinutes\": 10081, \"overlap\": 5}")));
     assertEquals(List.of("$.overlap", "$.secret", "$.overlapMinutes"),
         invalid.problems().stream().map(Violation::location).toList());
-    var missing = assertInstanceOf(ConnectionSecrets.Request.Invalid.class, ConnectionSecrets.read(Json.parse("{}")));
+    var missing = assertInstanceOf(NewSecret.Read.Invalid.class, NewSecret.read(Json.parse("{}")));
     assertEquals("$: give a secret or generate: true", missing.problems().get(0).toString());
-    var tooShort = assertInstanceOf(ConnectionSecrets.Request.Invalid.class,
-        ConnectionSecrets.read(Json.parse("{\"secret\": \"short\"}")));
+    var tooShort = assertInstanceOf(NewSecret.Read.Invalid.class,
+        NewSecret.read(Json.parse("{\"secret\": \"short\"}")));
     assertTrue(tooShort.problems().get(0).message().startsWith("a chosen secret has 12 to 1024 characters"));
   }
 

@@ -109,7 +109,8 @@ class OrderPingTest {
       }
     };
     handOff = new OrderHandOff(failingQueue, outbox, memory.clock, (id, step, error) -> problems.add(step));
-    ping = new OrderPingHttp(new OrderPing(orders, memory.connections, handOff, memory.clock, RETENTION));
+    ping = new OrderPingHttp(new OrderPing(orders, memory.connections, handOff, memory.clock, RETENTION,
+        memory.wiring.secrets()));
   }
 
   private String session(Connection connection, SessionStatus closeAs) {
@@ -183,6 +184,23 @@ class OrderPingTest {
     assertEquals(SessionStatus.ORDERED, memory.sessions.find(cartId).orElseThrow().status());
     assertEquals(List.of(), memory.sessions.outbox().due(memory.clock.instant().plus(Duration.ofDays(1)), 10),
         "the outbox entry is marked sent");
+  }
+
+  @Test
+  void anyUserOfTheConnectionMayPingAndGeneratedSecretsWork() {
+    var secrets = memory.wiring.secrets();
+    Connection team = oci4.withUsers(List.of(oci4.users().get(0),
+        new org.punchgate.connection.ConnectionUser("erika", secrets.hashGenerated("erika-generated-secret"))));
+    memory.connections.put(team);
+    String cartId = session(team, SessionStatus.TRANSFERRED);
+    String body = "cartId=" + cartId + "&orderNumber=PO-88";
+
+    assertEquals(401, ping.ping(form(basic("erika", "demo-oci4-pass"), body)).status(), "erika's own secret only");
+    assertEquals(404, ping.ping(form(basic("nobody", "erika-generated-secret"), body)).status(),
+        "an unknown name learns nothing about the cart");
+    assertNothingOrdered();
+    assertEquals(200, ping.ping(form(basic("erika", "erika-generated-secret"), body)).status());
+    assertOneMessageFor(cartId);
   }
 
   @Test
