@@ -62,7 +62,10 @@ public final class AdminCli {
           "One OCI punchout, as SAP and the shop do it: login, the shop's start page, session info, one cart line\n"
               + "through the shop API, the OCI form fields, the session closed; each step with its time. The password\n"
               + "is the first line of standard input. Without --hook-url the hook is the connection's first allowed return\n"
-              + "origin (read through the admin API). Exits 1 on the first failed step."));
+              + "origin (read through the admin API). Exits 1 on the first failed step."),
+      new Command("ui", new CommandLine.Spec(0, Set.of("--port"), Set.of()), "[--port 7070]",
+          "Serves the admin page on 127.0.0.1 (default port 7070; 0 picks a free one) and prints the address to open\n"
+              + "once; the page's calls go to the admin API through this CLI, with its credentials. Ctrl-C stops it."));
 
   private static final Map<String, Command> BY_NAME =
       COMMANDS.stream().collect(Collectors.toMap(Command::name, Function.identity()));
@@ -120,6 +123,7 @@ public final class AdminCli {
       case "import" -> ImportCommand.run(api, Path.of(line.required("--seed")), console);
       case "links" -> links(api, id, line, console);
       case "smoke" -> smoke(api, apiUrl, line, console);
+      case "ui" -> UiCommand.run(api, line.number("--port", 0, 65_535).orElse(UiCommand.DEFAULT_PORT), console);
       default -> throw new IllegalStateException("a command without an implementation: " + command.name());
     };
   }

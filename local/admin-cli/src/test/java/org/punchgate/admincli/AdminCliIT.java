@@ -207,6 +207,31 @@ class AdminCliIT {
   }
 
   @Test
+  void theAdminPageForwardsThroughTheCliWithItsKeyAndTheBrowserNeverSeesIt() throws Exception {
+    var api = new AdminApi(runner.baseUrl(), new AdminAuth.AdminKey(runner.adminKey()));
+    var ui = UiCommand.start(api, 0);
+    try {
+      var signIn = http.send(HttpRequest.newBuilder(ui.url()).GET().build(), HttpResponse.BodyHandlers.discarding());
+      assertEquals(303, signIn.statusCode());
+      String cookie = signIn.headers().firstValue("set-cookie").orElseThrow().split(";")[0];
+      var page = http.send(HttpRequest.newBuilder(ui.url().resolve("/")).header("Cookie", cookie).GET().build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, page.statusCode());
+      assertFalse(page.body().contains(runner.adminKey()), "the page never holds the key");
+      var links = http.send(HttpRequest.newBuilder(ui.url().resolve("/api/admin/connections/demo-peppol/links"))
+          .header("Cookie", cookie).GET().build(), HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, links.statusCode(), links.body());
+      assertTrue(links.body().contains("\"links\""), links.body());
+      var list = http.send(HttpRequest.newBuilder(ui.url().resolve("/api/admin/connections"))
+          .header("Cookie", cookie).GET().build(), HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, list.statusCode(), list.body());
+      assertTrue(list.body().contains("demo-oci4"), list.body());
+    } finally {
+      ui.stop();
+    }
+  }
+
+  @Test
   void withoutTheAdminKeyTheRunnerRefusesAndTheKeyMayComeFromTheEnvironment() {
     CliRun wrong = CliRun.of("list-connections", "--api-url", runner.baseUrl().toString(), "--admin-key", "wrong");
     assertEquals(1, wrong.exit());
