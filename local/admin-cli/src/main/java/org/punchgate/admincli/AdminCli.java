@@ -98,14 +98,27 @@ public final class AdminCli {
       console.err().println("punchgate-admin " + command.name() + ": " + e.getMessage() + "\n\n" + help(command));
       return USAGE;
     } catch (IOException e) {
-      console.err().println("punchgate-admin " + command.name() + ": the API did not answer: " + e);
+      console.err().println("punchgate-admin " + command.name() + ": the API did not answer ("
+          + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); check --api-url");
       return FAILED;
     } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
-      console.err().println("punchgate-admin " + command.name() + ": cannot sign the request: " + e.getMessage()
-          + "\n  Configure AWS credentials (aws configure, aws sso login, --profile P), or give the local runner's"
-          + " --admin-key.");
+      console.err().println("punchgate-admin " + command.name() + ": cannot sign the request: " + signingProblem(e)
+          + "\n  Configure AWS credentials (aws configure, aws sso login, AWS_PROFILE or --profile P) and a region"
+          + " (--region), or give the local runner's --admin-key.");
       return FAILED;
     }
+  }
+
+  /** The SDK's message names every provider it tried, in one long line; the supplier needs the gist. */
+  private static String signingProblem(RuntimeException e) {
+    String message = String.valueOf(e.getMessage());
+    if (message.startsWith("Unable to load credentials from any of the providers")) {
+      return "no AWS credentials found (environment, profile, SSO, container or instance)";
+    }
+    if (message.startsWith("Unable to load region from any of the providers")) {
+      return "no AWS region found: the API's host name has none and the AWS configuration names none";
+    }
+    return message;
   }
 
   private static int execute(Command command, CommandLine line, Console console)

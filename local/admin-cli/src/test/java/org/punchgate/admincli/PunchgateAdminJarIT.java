@@ -80,6 +80,17 @@ class PunchgateAdminJarIT {
   }
 
   @Test
+  void withoutCredentialsItSaysWhatToConfigureInTwoLines() throws Exception {
+    assumeTrue(Files.isRegularFile(JAR), "the jar is built in the package phase, before this test");
+    Result none = run(thisJava(), Map.of("AWS_CONFIG_FILE", "/nonexistent", "AWS_SHARED_CREDENTIALS_FILE", "/nonexistent",
+        "AWS_EC2_METADATA_DISABLED", "true"), "list-connections", "--api-url", "https://abc123.execute-api.eu-west-1.amazonaws.com/dev");
+    assertEquals(1, none.exit(), none.output());
+    assertEquals("punchgate-admin list-connections: cannot sign the request: no AWS credentials found (environment, "
+        + "profile, SSO, container or instance)", none.output().lines().findFirst().orElseThrow(), none.output());
+    assertEquals(2, none.output().strip().lines().count(), "no logging noise, no stack trace: " + none.output());
+  }
+
+  @Test
   void withoutAnAdminKeyRequestsAreSignedWithSigV4FromTheEnvironmentsCredentials() throws Exception {
     assumeTrue(Files.isRegularFile(JAR), "the jar is built in the package phase, before this test");
     AtomicReference<String> authorization = new AtomicReference<>();
