@@ -7,7 +7,10 @@ import org.junit.jupiter.api.Nested;
 import org.punchgate.connection.ConnectionStore;
 import org.punchgate.connection.ConnectionStoreContract;
 import org.punchgate.aws.DynamoDbConnectionStore;
+import org.punchgate.aws.DynamoDbSessionActivity;
 import org.punchgate.aws.DynamoDbSessionStore;
+import org.punchgate.session.SessionActivity;
+import org.punchgate.session.SessionActivityContract;
 import org.punchgate.session.SessionStore;
 import org.punchgate.session.SessionStoreContract;
 import org.testcontainers.containers.localstack.LocalStackContainer;
@@ -61,6 +64,19 @@ class StoresOnLocalStackIT {
     @Override
     protected SessionStore store() {
       return new DynamoDbSessionStore(dynamoDb, created.tables().get("SessionsTable"), Duration.ofDays(30));
+    }
+  }
+
+  @Nested
+  class Activity extends SessionActivityContract {
+    @Override
+    protected SessionStore sessions() {
+      return new DynamoDbSessionStore(dynamoDb, created.tables().get("SessionsTable"), Duration.ofDays(30));
+    }
+
+    @Override
+    protected SessionActivity activity() {
+      return new DynamoDbSessionActivity(dynamoDb, created.tables().get("SessionsTable"));
     }
   }
 

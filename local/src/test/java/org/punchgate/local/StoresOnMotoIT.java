@@ -23,6 +23,7 @@ import org.punchgate.connection.ConnectionStoreContract;
 import org.punchgate.aws.DynamoDbConnectionStore;
 import org.punchgate.aws.DynamoDbPunchInMappings;
 import org.punchgate.aws.DynamoDbPunchInReplays;
+import org.punchgate.aws.DynamoDbSessionActivity;
 import org.punchgate.aws.DynamoDbSessionStore;
 import org.punchgate.punchin.PunchInMappings;
 import org.punchgate.punchin.PunchInMappingsContract;
@@ -32,6 +33,8 @@ import org.punchgate.punchin.ShopCustomer;
 import org.punchgate.punchin.ShopPrice;
 import org.punchgate.session.Session;
 import org.punchgate.session.SessionStatus;
+import org.punchgate.session.SessionActivity;
+import org.punchgate.session.SessionActivityContract;
 import org.punchgate.session.SessionStore;
 import org.punchgate.session.SessionStoreContract;
 import org.punchgate.session.SessionOrderingContract;
@@ -201,6 +204,19 @@ class StoresOnMotoIT {
     @Override
     protected ConnectionStore store() {
       return new DynamoDbConnectionStore(engines.dynamoDb(), engines.tableName("MappingsTable"));
+    }
+  }
+
+  @Nested
+  class Activity extends SessionActivityContract {
+    @Override
+    protected SessionStore sessions() {
+      return StoresOnMotoIT.this.sessions(engines.dynamoDb());
+    }
+
+    @Override
+    protected SessionActivity activity() {
+      return new DynamoDbSessionActivity(engines.dynamoDb(), engines.tableName("SessionsTable"));
     }
   }
 

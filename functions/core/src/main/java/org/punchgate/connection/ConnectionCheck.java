@@ -29,10 +29,6 @@ public final class ConnectionCheck {
       "extrinsicsToShop", "sharedSecret");
   static final Set<String> CREDENTIAL_FIELDS = Set.of("domain", "identity");
 
-  /** A connection id is a path segment of login and admin URLs: plain characters only, no escaping needed. */
-  private static final java.util.regex.Pattern ID =
-      java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0," + (Connection.MAX_ID_CHARS - 1) + "}");
-
   private ConnectionCheck() {}
 
   /** The problems of a connection document whose location is {@code at} ("" at the top, else "connections[2]"). */
@@ -44,11 +40,8 @@ public final class ConnectionCheck {
       return problems;
     }
     unknown(n, FIELDS, prefix, problems);
-    String id = requiredText(n, "id", prefix, problems);
-    if (id != null && !ID.matcher(id).matches()) {
-      problems.add(new Violation("connection.id", prefix + "id", "id must be 1 to " + Connection.MAX_ID_CHARS
-          + " letters, digits, '.', '_' or '-', starting with a letter or digit: it is part of the login URL"));
-    }
+    ConnectionIds.problem(requiredText(n, "id", prefix, problems))
+        .ifPresent(p -> problems.add(new Violation("connection.id", prefix + "id", p)));
     requiredText(n, "userGroup", prefix, problems);
     requiredText(n, "shopStartUrl", prefix, problems);
     ConnectionFormat format = format(n, prefix, problems);

@@ -99,4 +99,17 @@ class ConnectionCheckTest {
     assertEquals(List.of("connections[0].users: users are for OCI and PEPPOL logins: a cXML connection has one shared"
         + " secret (cxml.sharedSecret)"), problems);
   }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"acme/srm", "acme srm", "-acme", "acme%2F", "ä"})
+  void anIdIsAPlainPathSegment(String id) {
+    assertEquals(List.of("connections[0].id: id must be 1 to 128 letters, digits, '.', '_' or '-', starting with a"
+        + " letter or digit: it is part of the login URL"), problems(OCI.replace("acme-srm", id)));
+  }
+
+  @Test
+  void anIdOfAnyLengthUpToTheLongestLookedUpIsAccepted() {
+    assertEquals(List.of(), problems(OCI.replace("acme-srm", "a.b_c-1".repeat(18) + "ab")));
+    assertEquals(1, problems(OCI.replace("acme-srm", "a".repeat(Connection.MAX_ID_CHARS + 1))).size());
+  }
 }
