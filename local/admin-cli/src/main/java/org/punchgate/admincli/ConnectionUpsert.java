@@ -89,8 +89,8 @@ final class ConnectionUpsert {
       case Outcome.Updated u -> {
         console.out().println("updated connection " + u.id() + " (version " + u.from() + " -> " + u.to() + ")");
         if (!u.secretsLeftAlone().isEmpty()) {
-          console.out().println("  " + String.join(", ", u.secretsLeftAlone()) + " not changed: the connection exists;"
-              + " change its secret with punchgate-admin rotate-secret " + u.id());
+          console.out().println("  secret left as it was (the file's " + String.join(", ", u.secretsLeftAlone())
+              + " applies on create only); change it with punchgate-admin rotate-secret " + u.id());
         }
       }
       case Outcome.Failed f -> console.err().println("connection " + f.id() + " not saved: " + f.reason());

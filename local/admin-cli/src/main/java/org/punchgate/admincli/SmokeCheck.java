@@ -230,8 +230,11 @@ final class SmokeCheck {
     return cut < 0 ? url : url.substring(0, cut);
   }
 
+  /** An answer's body in one short line; an HTML page (the OCI login's refusal) as its text. */
   private static String shorten(String body) {
-    String oneLine = body == null ? "" : body.replaceAll("\\s+", " ").strip();
+    String text = body == null ? "" : body.contains("<html") || body.contains("<!DOCTYPE")
+        ? body.replaceAll("(?s)<title>.*?</title>", "").replaceAll("<[^>]*>", " ") : body;
+    String oneLine = text.replaceAll("\\s+", " ").strip();
     return oneLine.length() > 300 ? oneLine.substring(0, 300) + "..." : oneLine;
   }
 

@@ -92,7 +92,8 @@ class AdminCliIT {
     CliRun updated = cli("put-connection", "--file", file.toString());
     assertEquals(0, updated.exit(), updated.toString());
     assertTrue(updated.out().contains("updated connection cli-put (version 1 -> 2)"), updated.toString());
-    assertTrue(updated.out().contains("password not changed"), updated.toString());
+    assertTrue(updated.out().contains("secret left as it was (the file's password applies on create only)"),
+        updated.toString());
     assertEquals(302, ociLogin("cli-put", "cli-put", "cli-put-pass-1"), "the secret stays as it was");
 
     CliRun got = cli("get-connection", "cli-put");
@@ -204,6 +205,8 @@ class AdminCliIT {
         "--password-stdin", "--hook-url", "http://localhost/hook");
     assertEquals(1, refused.exit(), refused.toString());
     assertTrue(refused.out().contains("  FAIL  OCI login") && refused.out().contains("HTTP 401"), refused.toString());
+    assertTrue(refused.out().contains("The user name or password is wrong."), "the page's text: " + refused);
+    assertFalse(refused.out().contains("<p>"), "not its markup: " + refused);
   }
 
   @Test
