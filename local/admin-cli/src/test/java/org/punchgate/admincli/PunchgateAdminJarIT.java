@@ -76,7 +76,8 @@ class PunchgateAdminJarIT {
     Result old = run(java17.get().toString(), Map.of(), "--help");
     assertEquals(1, old.exit(), old.output());
     assertEquals(1, old.output().strip().lines().count(), "one line: " + old.output());
-    assertTrue(old.output().contains("needs Java 25") && old.output().contains("local/with-jdk25"), old.output());
+    assertTrue(old.output().contains("needs Java 25") && old.output().contains("local/with-jdk25 (e.g. local/punchgate-admin)"),
+        old.output());
   }
 
   @Test
