@@ -149,18 +149,26 @@ class AdminCliIT {
   @Test
   void aSeedFileImportsAndImportsAgainAsUpdates(@TempDir Path dir) throws Exception {
     Path seed = dir.resolve("seed.json");
+    String cxml = """
+        {"id": "cli-seed-cxml", "name": "Seed cXML", "active": true, "format": "CXML", "userGroup": "acme-buyers",
+         "allowedReturnOrigins": ["http://localhost:*"], "shopStartUrl": "%s/shop/",
+         "cxml": {"sender": [{"domain": "NetworkID", "identity": "AN-CLI-SEED"}], "to": {"domain": "DUNS", "identity": "1"},
+                  "sharedSecret": "cli-seed-cxml-secret"}}
+        """.formatted(runner.baseUrl());
     Files.writeString(seed, "{\"connections\": [" + connectionJson("cli-seed-1", "Seed 1", "\"password\": \"seed-1-pass\"")
-        + "," + connectionJson("cli-seed-2", "Seed 2", "\"password\": \"seed-2-pass\"") + "]}");
+        + "," + connectionJson("cli-seed-2", "Seed 2", "\"password\": \"seed-2-pass\"") + "," + cxml + "]}");
     CliRun first = cli("import", "--seed", seed.toString());
     assertEquals(0, first.exit(), first.toString());
-    assertTrue(first.out().contains("created connection cli-seed-1") && first.out().contains("created connection cli-seed-2"),
-        first.toString());
-    assertTrue(first.out().contains("2 of 2 connections imported"), first.toString());
+    assertTrue(first.out().contains("created connection cli-seed-1") && first.out().contains("created connection cli-seed-2")
+        && first.out().contains("created connection cli-seed-cxml"), first.toString());
+    assertTrue(first.out().contains("3 of 3 connections imported"), first.toString());
     assertEquals(302, ociLogin("cli-seed-2", "cli-seed-2", "seed-2-pass"));
 
     CliRun again = cli("import", "--seed", seed.toString());
     assertEquals(0, again.exit(), again.toString());
     assertTrue(again.out().contains("updated connection cli-seed-1 (version 1 -> 2)"), again.toString());
+    assertTrue(again.out().contains("updated connection cli-seed-cxml (version 1 -> 2)\n  secret left as it was (the file's"
+        + " cxml.sharedSecret applies on create only)"), again.toString());
 
     Files.writeString(seed, "{\"connections\": [], \"customers\": [{\"customerId\": \"C1\"}]}");
     CliRun punchIn = cli("import", "--seed", seed.toString());
