@@ -188,6 +188,12 @@ public final class Bench {
           () -> Flows.ociLogin(Flows.OCI_LIGHT_HASH), budget);
       warm(options, report, "OCI login (generated secret, HMAC)", store, login,
           () -> Flows.ociLogin(Flows.OCI_GENERATED), budget);
+      // a name nobody has must cost what a known one costs: one HMAC against a dummy, not a PBKDF2 round
+      warm(options, report, "OCI login (generated secret, unknown user)", store, login,
+          () -> SampleInput.ociLoginEvent(Flows.OCI_GENERATED, "no-such-user", SampleInput.PASSWORD), budget);
+      // an unknown connection costs a dummy shaped like the last real check: here the generated secret's HMAC
+      warm(options, report, "OCI login (after generated secrets, unknown catalog)", store, login,
+          () -> SampleInput.ociLoginEvent("no-such-catalog", SampleInput.USERNAME, SampleInput.PASSWORD), budget);
       for (int lines : sizes) {
         String cart = SampleInput.cartJson(lines);
         warm(options, report, "OCI cart return, " + lines + " lines", store, cartReturn,
@@ -205,6 +211,8 @@ public final class Bench {
       warm(options, report, "PEPPOL login (PBKDF2 120k)", store, login, () -> Flows.peppolLogin(Flows.PEPPOL), budget);
       warm(options, report, "PEPPOL login (hash 1 iteration)", store, login,
           () -> Flows.peppolLogin(Flows.PEPPOL_LIGHT_HASH), budget);
+      warm(options, report, "PEPPOL login (generated secret, HMAC)", store, login,
+          () -> Flows.peppolLogin(Flows.PEPPOL_GENERATED), budget);
       for (int lines : sizes) {
         String cart = SampleInput.cartJson(lines);
         warm(options, report, "PEPPOL cart return, " + lines + " lines", store, cartReturn,

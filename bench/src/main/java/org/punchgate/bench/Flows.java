@@ -48,6 +48,8 @@ final class Flows {
   static final String PEPPOL = "bench-peppol";
   /** The same with a one-iteration hash. */
   static final String PEPPOL_LIGHT_HASH = "bench-peppol-light";
+  /** The same with a generated secret under the keyed hash: since the PEPPOL login checks it too. */
+  static final String PEPPOL_GENERATED = "bench-peppol-generated";
   private static final String PEPPOL_RETURN_URL = "https://proceedo.example.com/punchout/return?org=42";
 
   static final String LOGIN_HANDLER = "org.punchgate.login.PunchoutLoginHandler";
@@ -80,6 +82,7 @@ final class Flows {
     connections.put(SampleInput.cxmlConnection(CXML, PRODUCTION_HASH));
     connections.put(peppolConnection(PEPPOL, PRODUCTION_HASH));
     connections.put(peppolConnection(PEPPOL_LIGHT_HASH, LIGHT_HASH));
+    connections.put(peppolConnection(PEPPOL_GENERATED, wiring.secrets().hashGenerated(SampleInput.PASSWORD)));
   }
 
   /** A PEPPOL connection for the sample cart: its unit {@code pcs} maps to the Rec 20 code H87. */

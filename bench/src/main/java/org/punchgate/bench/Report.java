@@ -36,8 +36,17 @@ final class Report {
     return failures;
   }
 
-  /** OCI and PEPPOL logins redirect to the shop; cXML setup answers 200 with the StartPage, carts 200. */
+  /**
+   * OCI and PEPPOL logins redirect to the shop, a login with an unknown user is refused (401), one to an unknown
+   * catalog is not found (404); cXML setup answers 200 with the StartPage, carts 200.
+   */
   static int expectedStatus(String flow) {
+    if (flow.contains("unknown user")) {
+      return 401;
+    }
+    if (flow.contains("unknown catalog")) {
+      return 404;
+    }
     return flow.startsWith("OCI login") || flow.startsWith("PEPPOL login") ? 302 : 200;
   }
 

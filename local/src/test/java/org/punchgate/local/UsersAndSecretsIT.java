@@ -131,6 +131,12 @@ class UsersAndSecretsIT {
     assertEquals("anna", both[0].get("sub").asText());
     assertEquals("anna", both[1].get("user").asText());
     assertEquals(302, login(id, "it-user", "demo-oci4-pass").statusCode(), "the other user is untouched");
+    var document = admin("GET", "/admin/connections/" + id, null);
+    assertEquals(200, document.statusCode(), document.body());
+    JsonNode anna = Json.parse(document.body()).get("users").get(0);
+    assertEquals("anna", Json.text(anna, "username"));
+    assertEquals("generated", Json.text(anna.get("secret"), "kind"), "the document tells of the secret, not the hash");
+    assertFalse(document.body().contains("hmac-sha256") || document.body().contains("pbkdf2"), document.body());
 
     assertEquals(204, admin("DELETE", "/admin/connections/" + id + "/users/anna", null).statusCode());
     assertEquals(401, login(id, "anna", secret).statusCode());

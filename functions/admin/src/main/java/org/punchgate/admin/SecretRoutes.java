@@ -58,9 +58,9 @@ final class SecretRoutes implements AdminRouter.Group {
       return Problem.response(400, "Malformed JSON", e.getMessage());
     }
     return switch (NewSecret.read(body)) {
-      case NewSecret.Read.Invalid invalid -> invalid("Invalid secret", invalid.problems());
+      case NewSecret.Read.Invalid invalid -> Problem.invalid("Invalid secret", invalid.problems());
       case NewSecret.Read.Valid valid when valid.secret().generated() && !secrets.canGenerate() ->
-          invalid("Invalid secret", List.of(new Violation("secret.key", "$.generate", "generated secrets need"
+          Problem.invalid("Invalid secret", List.of(new Violation("secret.key", "$.generate", "generated secrets need"
               + " the server-side key (SECRET_HASH_KEY), which this deployment lacks: give a chosen secret instead")));
       case NewSecret.Read.Valid valid -> answer(change.apply(valid.secret()));
     };
@@ -89,35 +89,13 @@ final class SecretRoutes implements AdminRouter.Group {
       case ConnectionSecrets.Outcome.UnknownUser u ->
           Problem.response(404, "Unknown user", "The connection has no user with this name.");
       case ConnectionSecrets.Outcome.LastUser last -> Problem.response(409, "Last user", last.detail());
-      case ConnectionSecrets.Outcome.Refused refused -> invalid(refused.title(), refused.problems());
+      case ConnectionSecrets.Outcome.Refused refused -> Problem.invalid(refused.title(), refused.problems());
       case ConnectionSecrets.Outcome.Conflict conflict -> {
-        ObjectNode problem = problem(409, "Version conflict",
+        ObjectNode problem = Problem.body(409, "Version conflict",
             "The connection kept changing while this change was made; read it again and retry.");
         problem.put("currentVersion", conflict.currentVersion());
-        yield problemResponse(problem);
+        yield Problem.response(problem);
       }
     };
-  }
-
-  /** The admin API's 400 (README "Admin API"): every problem with its JSON path. */
-  private static HttpResponse invalid(String title, List<Violation> violations) {
-    ObjectNode body = problem(400, title, violations.size() + (violations.size() == 1 ? " problem" : " problems"));
-    var problems = body.putArray("problems");
-    violations.forEach(v -> problems.addObject().put("path", v.location()).put("message", v.message()));
-    return problemResponse(body);
-  }
-
-  private static ObjectNode problem(int status, String title, String detail) {
-    ObjectNode body = Json.object();
-    body.put("type", "about:blank");
-    body.put("title", title);
-    body.put("status", status);
-    body.put("detail", detail);
-    return body;
-  }
-
-  private static HttpResponse problemResponse(ObjectNode body) {
-    return HttpResponse.json(body.get("status").asInt(), Json.write(body))
-        .withHeader("content-type", "application/problem+json; charset=utf-8");
   }
 }

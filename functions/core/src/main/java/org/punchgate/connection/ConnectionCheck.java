@@ -83,44 +83,9 @@ public final class ConnectionCheck {
       }
       textArray(cxml, "extrinsicsToShop", prefix + "cxml.", problems);
     }
-    secret(n, format, cxml, prefix, problems);
-    UsersCheck.users(n, format, prefix, problems);
+    LoginCheck.secret(n, format, cxml, prefix, problems);
+    LoginCheck.users(n, format, prefix, problems);
     return problems;
-  }
-
-  /** A login needs a secret: OCI a user name and password, cXML a Sender and its SharedSecret. */
-  private static void secret(JsonNode n, ConnectionFormat format, JsonNode cxml, String prefix, List<Violation> problems) {
-    boolean hashed = n.hasNonNull("secretHash");
-    if (format == null) {
-      return;
-    }
-    switch (format) {
-      case OCI_3_0, OCI_4_0, OCI_5_0 -> {
-        if (n.path("users").isArray() && !n.get("users").isEmpty() && !n.hasNonNull("username")) {
-          return; // the users carry the names and secrets, checked in users()
-        }
-        requiredText(n, "username", prefix, problems);
-        if (!hashed && !nonBlank(n, "password")) {
-          problems.add(new Violation("connection.secret", prefix + "password",
-              "password is required: without it every OCI login is refused"));
-        }
-      }
-      case CXML -> {
-        if (cxml == null) {
-          problems.add(new Violation("connection.required", prefix + "cxml", "cxml is required for format CXML"));
-          return;
-        }
-        if (!cxml.path("sender").isArray() || cxml.path("sender").isEmpty()) {
-          problems.add(new Violation("connection.required", prefix + "cxml.sender",
-              "cxml.sender needs at least one credential: connections are found by the Sender"));
-        }
-        if (!hashed && !nonBlank(cxml, "sharedSecret")) {
-          problems.add(new Violation("connection.secret", prefix + "cxml.sharedSecret",
-              "cxml.sharedSecret is required: without it every cXML setup request is refused"));
-        }
-      }
-      default -> { }
-    }
   }
 
   private static ConnectionFormat format(JsonNode n, String prefix, List<Violation> problems) {

@@ -84,7 +84,7 @@ public final class ConnectionSecrets {
 
   /** Adds the user {@code username} with the secret, or gives the existing one the new secret (with an overlap). */
   public Outcome putUser(String connectionId, String username, NewSecret secret) {
-    Optional<String> nameProblem = UsersCheck.usernameProblem(username);
+    Optional<String> nameProblem = LoginCheck.usernameProblem(username);
     if (nameProblem.isPresent()) {
       return new Outcome.Refused("Invalid user", List.of(new Violation("user.name", "$.username", nameProblem.get())));
     }

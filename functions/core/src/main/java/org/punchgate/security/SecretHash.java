@@ -55,16 +55,6 @@ public final class SecretHash {
   }
 
   /**
-   * Spends the same work as a real verification and returns false: used when no connection matches, so
-   * an unknown user name costs as much time as a wrong password and does not reveal itself.
-   */
-  public static boolean verifyAgainstNothing(String secret) {
-    pbkdf2((secret == null ? "" : secret).toCharArray(), "punchgate-dummy!".getBytes(StandardCharsets.US_ASCII),
-        DEFAULT_ITERATIONS);
-    return false;
-  }
-
-  /**
    * PBKDF2-HMAC-SHA256 (RFC 8018 §5.2) for one 32-byte block, the same bytes as the JDK's
    * {@code PBKDF2WithHmacSHA256} (the secret as UTF-8) but twice as fast: the JDK's HMAC absorbs the padded
    * key again on every iteration, here the digests of the key blocks are taken once and copied, so each

@@ -51,5 +51,8 @@ class PasswordCheckTest {
     assertEquals(List.of("HMAC_SHA256 dummy"), recorded.take(), "one HMAC, not a PBKDF2 round nor nothing");
     assertTrue(PasswordCheck.user(c, null, "x", secrets).isEmpty());
     assertEquals(List.of("HMAC_SHA256 dummy"), recorded.take());
+    assertTrue(PasswordCheck.user(c, "buyer1", null, secrets).isEmpty());
+    assertTrue(PasswordCheck.user(c, "nobody", null, secrets).isEmpty());
+    assertEquals(List.of(), recorded.take(), "no password: no check, known name or not");
   }
 }

@@ -8,15 +8,53 @@ import java.util.Optional;
 import java.util.Set;
 import org.punchgate.validation.Violation;
 
-/** The {@code users} of a connection document, for {@link ConnectionCheck}: names and secrets, with their paths. */
-final class UsersCheck {
+/**
+ * Who may log in through a connection document, for {@link ConnectionCheck}: its secret, and its {@code users} with
+ * their names and secrets, each problem at its path.
+ */
+final class LoginCheck {
 
   /** The fields of one entry of {@code users}: a user name and its secret, plain (seed) or hashed (stored). */
   static final Set<String> USER_FIELDS = Set.of("username", "password", "secretHash");
   /** Longest user name accepted: SAP's USERNAME is 12 characters, e-mail addresses as names stay far below. */
   static final int MAX_USERNAME_CHARS = 256;
 
-  private UsersCheck() {}
+  private LoginCheck() {}
+
+  /** A login needs a secret: OCI a user name and password, cXML a Sender and its SharedSecret. */
+  static void secret(JsonNode n, ConnectionFormat format, JsonNode cxml, String prefix, List<Violation> problems) {
+    boolean hashed = n.hasNonNull("secretHash");
+    if (format == null) {
+      return;
+    }
+    switch (format) {
+      case OCI_3_0, OCI_4_0, OCI_5_0 -> {
+        if (n.path("users").isArray() && !n.get("users").isEmpty() && !n.hasNonNull("username")) {
+          return; // the users carry the names and secrets, checked in users()
+        }
+        ConnectionCheck.requiredText(n, "username", prefix, problems);
+        if (!hashed && !ConnectionCheck.nonBlank(n, "password")) {
+          problems.add(new Violation("connection.secret", prefix + "password",
+              "password is required: without it every OCI login is refused"));
+        }
+      }
+      case CXML -> {
+        if (cxml == null) {
+          problems.add(new Violation("connection.required", prefix + "cxml", "cxml is required for format CXML"));
+          return;
+        }
+        if (!cxml.path("sender").isArray() || cxml.path("sender").isEmpty()) {
+          problems.add(new Violation("connection.required", prefix + "cxml.sender",
+              "cxml.sender needs at least one credential: connections are found by the Sender"));
+        }
+        if (!hashed && !ConnectionCheck.nonBlank(cxml, "sharedSecret")) {
+          problems.add(new Violation("connection.secret", prefix + "cxml.sharedSecret",
+              "cxml.sharedSecret is required: without it every cXML setup request is refused"));
+        }
+      }
+      default -> { }
+    }
+  }
 
   /**
    * The further users of an OCI or PEPPOL connection: each with a name unique within the connection (the top-level
