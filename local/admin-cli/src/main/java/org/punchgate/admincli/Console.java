@@ -13,15 +13,13 @@ record Console(InputStream in, PrintStream out, PrintStream err, Map<String, Str
 
   /** The first line of standard input, without its line end: how secrets reach the CLI without the command line. */
   String readSecretLine() throws java.io.IOException {
-    var line = new StringBuilder();
-    int c;
-    while ((c = in.read()) != -1 && c != '\n') {
-      line.append((char) c);
+    var line = new java.io.ByteArrayOutputStream();
+    int b;
+    // byte by byte, so that nothing after the first line is consumed; decoded as UTF-8 at the end
+    while ((b = in.read()) != -1 && b != '\n') {
+      line.write(b);
     }
-    int end = line.length();
-    if (end > 0 && line.charAt(end - 1) == '\r') {
-      line.setLength(end - 1);
-    }
-    return line.toString();
+    String text = line.toString(java.nio.charset.StandardCharsets.UTF_8);
+    return text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
   }
 }

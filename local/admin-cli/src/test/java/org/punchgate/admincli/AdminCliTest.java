@@ -85,6 +85,24 @@ class AdminCliTest {
   }
 
   @Test
+  void aSecretOnStandardInputIsItsFirstLineInUtf8() throws Exception {
+    var console = new Console(new java.io.ByteArrayInputStream("Grüße-€-secret\r\nsecond line\n".getBytes(
+        java.nio.charset.StandardCharsets.UTF_8)), System.out, System.err, Map.of());
+    assertEquals("Grüße-€-secret", console.readSecretLine());
+    assertEquals("second line", console.readSecretLine());
+    assertEquals("", console.readSecretLine(), "nothing left");
+  }
+
+  @Test
+  void theSmokeChecksHookIsTheConnectionsFirstReturnOriginAnyLocalPortMadeConcrete() {
+    assertEquals("https://srm.acme.example/punchgate-smoke-hook", SmokeCheck.defaultHook(org.punchgate.json.Json.parse(
+        "{\"allowedReturnOrigins\": [\"https://srm.acme.example\", \"https://srm-test.acme.example:8443\"]}")));
+    assertEquals("http://localhost/punchgate-smoke-hook", SmokeCheck.defaultHook(org.punchgate.json.Json.parse(
+        "{\"allowedReturnOrigins\": [\"http://localhost:*\"]}")));
+    assertEquals(null, SmokeCheck.defaultHook(org.punchgate.json.Json.parse("{\"allowedReturnOrigins\": []}")));
+  }
+
+  @Test
   void anUnreachableApiFailsWithExit1() {
     CliRun run = CliRun.of("list-connections", "--api-url", NOWHERE, "--admin-key", "k");
     assertEquals(1, run.exit(), run.toString());
