@@ -7,9 +7,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.punchgate.local.LocalRunner;
 import org.punchgate.local.LocalRunnerExtension;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 
 /**
  * The shaded jar as a user runs it: {@code java -jar punchgate-admin.jar}. It runs on Java 25 with what it bundles
@@ -96,10 +102,12 @@ class PunchgateAdminJarIT {
     assumeTrue(Files.isRegularFile(JAR), "the jar is built in the package phase, before this test");
     AtomicReference<String> authorization = new AtomicReference<>();
     AtomicReference<String> date = new AtomicReference<>();
+    AtomicReference<URI> received = new AtomicReference<>();
     HttpServer api = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     api.createContext("/", exchange -> {
       authorization.set(exchange.getRequestHeaders().getFirst("Authorization"));
       date.set(exchange.getRequestHeaders().getFirst("X-Amz-Date"));
+      received.set(URI.create("http://" + exchange.getRequestHeaders().getFirst("Host") + exchange.getRequestURI()));
       byte[] body = "{\"connections\":[]}".getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().set("Content-Type", "application/json");
       exchange.sendResponseHeaders(200, body.length);
@@ -115,6 +123,13 @@ class PunchgateAdminJarIT {
       assertTrue(authorization.get().startsWith("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/" + date.get().substring(0, 8)
           + "/eu-central-1/execute-api/aws4_request, SignedHeaders=host;x-amz-content-sha256;x-amz-date, Signature="),
           authorization.get());
+      // the request as it arrived (Host with its port, path with the stage) carries the signature computed for it
+      Instant signedAt = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC)
+          .parse(date.get(), Instant::from);
+      var expected = new SigV4Auth(() -> AwsBasicCredentials.create("AKIDEXAMPLE", "secret-example"), () -> "eu-central-1",
+          Clock.fixed(signedAt, ZoneOffset.UTC)).headers("GET", received.get(), null, new byte[0]);
+      assertEquals(expected.get("Authorization"), authorization.get());
+      assertEquals("/dev/admin/connections", received.get().getPath());
     } catch (IOException e) {
       throw new AssertionError(e);
     } finally {
