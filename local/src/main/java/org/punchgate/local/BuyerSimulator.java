@@ -106,6 +106,8 @@ final class BuyerSimulator {
               + ", " + c.connection().userGroup() + ")")).append("</option>");
     }
     html.append("</select></label>");
+    // connections made after the start (admin API, admin page) are not in the list: their id is typed
+    html.append("<label>Or another connection id <input name=\"otherConnection\" id=\"other-connection\"></label>");
     var first = connections.isEmpty() ? null : connections.getFirst();
     html.append("<label>USERNAME <input name=\"username\" id=\"username\" value=\"")
         .append(escape(first == null ? "" : first.connection().username())).append("\"></label>");
@@ -141,7 +143,8 @@ final class BuyerSimulator {
 
   /** Answers with a form that the browser submits at once to the gateway's OCI login, as SRM does. */
   private int launch(HttpExchange exchange, FormParameters form) throws IOException {
-    String connectionId = valueOr(form.first("connection"), "");
+    String other = valueOr(form.first("otherConnection"), "").strip();
+    String connectionId = other.isEmpty() ? valueOr(form.first("connection"), "") : other;
     String charsetName = valueOr(form.first("charset"), "UTF-8");
     Charset charset = HttpRequest.charsetOr(charsetName, StandardCharsets.UTF_8);
     String sim = ids.newId(9);

@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import org.punchgate.connection.ConnectionChange;
 import org.punchgate.connection.ConnectionStore;
@@ -124,13 +123,13 @@ final class ConnectionRoutes implements AdminRouter.Group {
         }
         yield HttpResponse.json(savedStatus, Json.write(document));
       }
-      case ConnectionChange.Deleted deleted -> new HttpResponse(204, Map.of(), new byte[0], null);
+      case ConnectionChange.Deleted deleted -> HttpResponse.noContent();
       case ConnectionChange.NotFound missing -> notFound(id);
       case ConnectionChange.AlreadyExists exists -> Problem.response(409, "Connection exists",
           "A connection with id " + id + " exists (version " + exists.currentVersion() + "): change it with PUT.");
       case ConnectionChange.VersionConflict conflict -> {
-        ObjectNode body = Problem.body(409, "Version conflict", "The connection changed since the version you sent: it is"
-            + " at version " + conflict.currentVersion() + ". Read it again, apply your change, and send that.");
+        ObjectNode body = Problem.body(409, "Version conflict", "The connection changed since the version you sent:"
+            + " it is at version " + conflict.currentVersion() + ". Read it again, apply your change, and send that.");
         body.put("currentVersion", conflict.currentVersion());
         yield Problem.response(body);
       }
@@ -143,7 +142,8 @@ final class ConnectionRoutes implements AdminRouter.Group {
   /** The body as JSON, or the answer to one that is too large or not JSON. */
   private HttpResponse withBody(HttpRequest request, Function<JsonNode, HttpResponse> handler) {
     if (request.body().length > maxBodyBytes) {
-      return Problem.response(413, "Request too large", "A connection document is at most " + maxBodyBytes + " bytes.");
+      return Problem.response(413, "Request too large",
+          "A connection document is at most " + maxBodyBytes + " bytes.");
     }
     JsonNode body;
     try {

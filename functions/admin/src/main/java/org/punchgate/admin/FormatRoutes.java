@@ -41,9 +41,10 @@ final class FormatRoutes implements AdminRouter.Group {
       "shopStartUrl", "https://shop.invalid/", "username", "preview", "secretHash", "preview");
   private static final String EXTRINSIC_PREFIX = "Extrinsic.";
 
+  private static final SecureRandom RANDOM = new SecureRandom();
+
   private final String formats = formatsDocument();
   private final int maxBodyBytes;
-  private final SecureRandom random = new SecureRandom();
 
   FormatRoutes(int maxBodyBytes) {
     this.maxBodyBytes = maxBodyBytes;
@@ -56,15 +57,10 @@ final class FormatRoutes implements AdminRouter.Group {
   }
 
   HttpResponse preview(HttpRequest request) {
-    if (request.body().length > maxBodyBytes) {
-      return Problem.response(413, "Request too large", "The body is larger than " + maxBodyBytes + " bytes.");
-    }
-    JsonNode body;
-    try {
-      body = Json.parse(request.body());
-    } catch (Json.JsonSyntaxException e) {
-      return Problem.response(400, "Malformed JSON", e.getMessage());
-    }
+    return JsonBodies.with(request, maxBodyBytes, FormatRoutes::preview);
+  }
+
+  private static HttpResponse preview(JsonNode body) {
     JsonNode draft = body.get("connection");
     if (draft == null || !draft.isObject()) {
       return Problem.invalid("Invalid connection", List.of(new Violation("preview.connection", "$.connection",
@@ -89,7 +85,8 @@ final class FormatRoutes implements AdminRouter.Group {
     if (!problems.isEmpty()) {
       return Problem.invalid("Invalid connection", problems);
     }
-    Connection connection = ConnectionJson.read(document, random);
+    // the placeholder secretHash means no password is hashed: the random source is never drawn from
+    Connection connection = ConnectionJson.read(document, RANDOM);
     MappingPreview preview = MappingCatalog.preview(connection);
     if (!preview.violations().isEmpty()) {
       List<String> targets = MappingCatalog.targets(format).stream().map(MappingTarget::field).toList();

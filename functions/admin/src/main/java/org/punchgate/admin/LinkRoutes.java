@@ -42,15 +42,10 @@ final class LinkRoutes implements AdminRouter.Group {
   }
 
   HttpResponse create(HttpRequest request) {
-    if (request.body().length > maxBodyBytes) {
-      return Problem.response(413, "Request too large", "The body is larger than " + maxBodyBytes + " bytes.");
-    }
-    JsonNode body;
-    try {
-      body = Json.parse(request.body());
-    } catch (Json.JsonSyntaxException e) {
-      return Problem.response(400, "Malformed JSON", e.getMessage());
-    }
+    return JsonBodies.with(request, maxBodyBytes, body -> create(request, body));
+  }
+
+  private HttpResponse create(HttpRequest request, JsonNode body) {
     Instant expiresAt;
     try {
       String expiry = Json.text(body, "expiresAt");

@@ -83,7 +83,7 @@ final class SecretRoutes implements AdminRouter.Group {
         // a generated secret is in this answer only: no cache or proxy may keep it
         yield HttpResponse.json(saved.newUser() ? 201 : 200, Json.write(n)).withHeader("cache-control", "no-store");
       }
-      case ConnectionSecrets.Outcome.UserDeleted deleted -> new HttpResponse(204, java.util.Map.of(), new byte[0], null);
+      case ConnectionSecrets.Outcome.UserDeleted deleted -> HttpResponse.noContent();
       case ConnectionSecrets.Outcome.UnknownConnection u ->
           Problem.response(404, "Unknown connection", "There is no connection with this id.");
       case ConnectionSecrets.Outcome.UnknownUser u ->

@@ -22,7 +22,8 @@ class ConnectionDocumentTest {
         Json.write(ConnectionDocument.secret(rotated)));
     assertEquals("{\"set\":true,\"kind\":\"chosen\",\"previousValidUntil\":null}",
         Json.write(ConnectionDocument.secret(Fixtures.hash("chosen"))));
-    assertEquals("{\"set\":false,\"kind\":null,\"previousValidUntil\":null}", Json.write(ConnectionDocument.secret(null)));
+    assertEquals("{\"set\":false,\"kind\":null,\"previousValidUntil\":null}",
+        Json.write(ConnectionDocument.secret(null)));
   }
 
   @Test

@@ -22,6 +22,9 @@ final class ConnectionItems {
   static final String SK = "CONNECTION";
   static final String MAIN_PREFIX = "CONNECTION#";
   static final String CONNECTION_ID = "connectionId";
+  /** Main and alias items alike: the key of the list's index, with {@link #CONNECTION_ID}. */
+  static final String TYPE = "type";
+  static final String CONNECTION_TYPE = "connection";
   /** The main item's optimistic-concurrency version: 1 after create, one more on every replace. */
   static final String VERSION = "version";
   private static final String DOC = "doc";
@@ -96,7 +99,7 @@ final class ConnectionItems {
 
   private static Map<String, AttributeValue> item(String pk, Connection connection, String doc) {
     Map<String, AttributeValue> item = new HashMap<>(key(pk, SK));
-    item.put("type", s("connection"));
+    item.put(TYPE, s(CONNECTION_TYPE));
     item.put(CONNECTION_ID, s(connection.id()));
     item.put(DOC, s(doc));
     return item;

@@ -32,6 +32,8 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
   /** Engines cancel a transaction that overlaps another one in flight: retried, since no condition failed. */
   private static final int MAX_TRANSACTION_ATTEMPTS = 5;
   private static final String CONDITION_FAILED = "ConditionalCheckFailed";
+  /** The mappings table's index of items by type and connection id. */
+  public static final String BY_TYPE = "ByType";
 
   private final DynamoDbClient dynamoDb;
   private final String table;
@@ -68,17 +70,19 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
   }
 
   /**
-   * A scan of the main items: the admin list runs rarely and reads every connection anyway, so an index kept on
-   * every write would cost more than it saves.
+   * One query of the mappings' index {@value #BY_TYPE} (template.yaml: {@code type}, {@code connectionId}): the
+   * connection items in id order, without the table's prices and products. Alias items are connection items too,
+   * without a version: the filter drops them. An index is read eventually consistent: a connection created a moment
+   * ago may be missing from the list for that moment, never from a read by id.
    */
   @Override
   public List<VersionedConnection> list() {
     List<VersionedConnection> all = new ArrayList<>();
-    dynamoDb.scanPaginator(b -> b.tableName(table).consistentRead(true)
-            .filterExpression("#sk = :sk AND begins_with(#pk, :prefix)")
-            .expressionAttributeNames(Map.of("#sk", TableKeys.SK, "#pk", TableKeys.PK))
-            .expressionAttributeValues(Map.of(":sk", TableKeys.s(ConnectionItems.SK),
-                ":prefix", TableKeys.s(ConnectionItems.MAIN_PREFIX))))
+    dynamoDb.queryPaginator(b -> b.tableName(table).indexName(BY_TYPE)
+            .keyConditionExpression("#type = :connection")
+            .filterExpression("attribute_exists(#v)")
+            .expressionAttributeNames(Map.of("#type", ConnectionItems.TYPE, "#v", ConnectionItems.VERSION))
+            .expressionAttributeValues(Map.of(":connection", TableKeys.s(ConnectionItems.CONNECTION_TYPE))))
         .items().forEach(item -> all.add(ConnectionItems.versioned(item)));
     all.sort(Comparator.comparing(VersionedConnection::id));
     return all;
@@ -91,7 +95,8 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
     writes.add(items.putMain(connection, doc, 0));
     List<ConnectionAlias> aliases = ConnectionItems.aliases(connection);
     aliases.forEach(alias -> writes.add(items.putAlias(alias, connection, doc)));
-    return transact(connection.id(), writes, aliases, new VersionedConnection(connection, 1));
+    return transact(connection.id(), writes, aliases,
+        new ConnectionChange.Saved(new VersionedConnection(connection, 1)));
   }
 
   @Override
@@ -111,7 +116,8 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
     // lookup items of aliases the connection no longer has go in the same transaction
     ConnectionItems.aliases(current.get().connection()).stream().filter(alias -> !aliases.contains(alias))
         .forEach(alias -> writes.add(items.deleteAlias(alias)));
-    return transact(connection.id(), writes, aliases, new VersionedConnection(connection, expectedVersion + 1));
+    return transact(connection.id(), writes, aliases,
+        new ConnectionChange.Saved(new VersionedConnection(connection, expectedVersion + 1)));
   }
 
   @Override
@@ -126,23 +132,25 @@ public final class DynamoDbConnectionStore implements ConnectionStore {
     List<TransactWriteItem> writes = new ArrayList<>();
     writes.add(items.deleteMain(connectionId, expectedVersion));
     ConnectionItems.aliases(current.get().connection()).forEach(alias -> writes.add(items.deleteAlias(alias)));
-    return transact(connectionId, writes, List.of(), null);
+    return transact(connectionId, writes, List.of(), new ConnectionChange.Deleted());
   }
 
   /**
-   * Runs one change; {@code writes} starts with the main item, followed by the puts of {@code aliases} in order.
-   * A failed condition becomes the outcome that explains it.
+   * Runs one change whose outcome is {@code done} when it succeeds; {@code writes} starts with the main item,
+   * followed by the puts of {@code aliases} in order. A failed condition becomes the outcome that explains it.
    */
   private ConnectionChange transact(String connectionId, List<TransactWriteItem> writes,
-      List<ConnectionAlias> aliases, VersionedConnection saved) {
+      List<ConnectionAlias> aliases, ConnectionChange done) {
+    // only a create saves version 1 (a replace saves the version it found, plus one)
+    boolean creating = done instanceof ConnectionChange.Saved saved && saved.stored().version() == 1;
     for (int attempt = 1; ; attempt++) {
       try {
         dynamoDb.transactWriteItems(b -> b.transactItems(writes));
-        return saved == null ? new ConnectionChange.Deleted() : new ConnectionChange.Saved(saved);
+        return done;
       } catch (TransactionCanceledException e) {
         List<CancellationReason> reasons = e.cancellationReasons();
-        if (failed(reasons, 0)) {
-          return read(connectionId).<ConnectionChange>map(current -> saved != null && saved.version() == 1
+        if (failed(reasons, 0)) { // the main item: there already (create), or gone or changed (replace, delete)
+          return read(connectionId).<ConnectionChange>map(current -> creating
                   ? new ConnectionChange.AlreadyExists(current.version())
                   : new ConnectionChange.VersionConflict(current.version()))
               .orElseGet(ConnectionChange.NotFound::new);

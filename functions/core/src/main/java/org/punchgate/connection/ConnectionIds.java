@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 /** What a connection id may be: a path segment of login and admin URLs, plain characters only, no escaping needed. */
 final class ConnectionIds {
 
-  private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0," + (Connection.MAX_ID_CHARS - 1) + "}");
+  private static final Pattern ID =
+      Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0," + (Connection.MAX_ID_CHARS - 1) + "}");
 
   private ConnectionIds() {}
 

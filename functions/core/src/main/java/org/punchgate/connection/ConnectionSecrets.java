@@ -153,7 +153,7 @@ public final class ConnectionSecrets {
       }
       switch (connections.replace(change.connection(), read.get().version())) {
         case ConnectionChange.Saved saved -> {
-          if (secret == null) {
+          if (secret == null) { // no new secret: the change removed a user
             return new Outcome.UserDeleted(saved.stored().version());
           }
           return new Outcome.Saved(saved.stored().version(), change.username(), change.newUser(),

@@ -37,6 +37,11 @@ public record HttpResponse(int status, Map<String, String> headers, byte[] body,
     return of(status, "text/xml", xml, StandardCharsets.UTF_8);
   }
 
+  /** 204: done, nothing to say (a deletion). */
+  public static HttpResponse noContent() {
+    return new HttpResponse(204, Map.of("cache-control", "no-store"), null, null);
+  }
+
   public static HttpResponse redirect(String location) {
     return new HttpResponse(302, Map.of("location", location, "cache-control", "no-store",
         "referrer-policy", "no-referrer"), null, null);

@@ -23,6 +23,8 @@ import org.punchgate.session.SessionStatus;
  */
 public final class OciMappingTargets {
 
+  /** The preview's session id, which the form carries as the cart id (EXT_QUOTE_ID): says what it stands for. */
+  private static final String PREVIEW_SESSION = "cart-id";
   /** Where the preview's form would go: never contacted, the renderer only needs a return address. */
   private static final String PREVIEW_HOOK_URL = "https://buyer.example/oci-hook";
 
@@ -46,7 +48,7 @@ public final class OciMappingTargets {
   /** The first line of {@code cart} as the OCI form of {@code connection} carries it, by target name. */
   public static MappingPreview preview(Connection connection, Cart cart) {
     var now = Instant.EPOCH;
-    Session session = new Session("preview", connection, connection.username(), SessionStatus.OPEN, now,
+    Session session = new Session(PREVIEW_SESSION, connection, connection.username(), SessionStatus.OPEN, now,
         now.plusSeconds(3600), new CallUp.Oci(Map.of(OciCallUp.HOOK_URL, PREVIEW_HOOK_URL)), Map.of(), null, null,
         null);
     CartRenderer.Rendered rendered = new OciCartRenderer().render(session, cart, false);

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.punchgate.connection.ConnectionAlias;
 import org.punchgate.connection.ConnectionCheck;
 import org.punchgate.json.Json;
 import org.punchgate.validation.Violation;
@@ -67,11 +68,46 @@ public final class SeedFile {
       }
       documents.add(connections.get(i));
     }
+    for (Violation v : clashes(connections)) {
+      JsonLocation at = locate(locations, v.location());
+      problems.add(file + ":" + at.getLineNr() + ":" + at.getColumnNr() + ": " + v.location() + ": " + v.message());
+    }
     if (!problems.isEmpty()) {
       throw new Invalid(problems.size() + (problems.size() == 1 ? " problem" : " problems") + " in the seed file:\n  "
           + String.join("\n  ", problems));
     }
     return documents;
+  }
+
+  /**
+   * What two entries of one file cannot share: the id (the second would replace the first) and a cXML Sender (a
+   * Sender finds one connection; the store refuses a second owner).
+   */
+  private static List<Violation> clashes(JsonNode connections) {
+    List<Violation> clashes = new ArrayList<>();
+    Map<String, Integer> ids = new HashMap<>();
+    Map<String, Integer> senders = new HashMap<>();
+    for (int i = 0; i < connections.size(); i++) {
+      JsonNode c = connections.get(i);
+      String id = Json.text(c, "id");
+      Integer first = id == null ? null : ids.putIfAbsent(id, i);
+      if (first != null) {
+        clashes.add(new Violation("seed.id", "connections[" + i + "].id",
+            "id " + id + " is already the id of connections[" + first + "]"));
+      }
+      JsonNode sender = c.path("cxml").path("sender");
+      for (int j = 0; sender.isArray() && j < sender.size(); j++) {
+        String domain = Json.text(sender.get(j), "domain");
+        String identity = Json.text(sender.get(j), "identity");
+        Integer owner = domain == null || identity == null ? null
+            : senders.putIfAbsent(ConnectionAlias.cxmlSender(domain, identity).key(), i);
+        if (owner != null && owner != i) {
+          clashes.add(new Violation("seed.sender", "connections[" + i + "].cxml.sender[" + j + "]", "the sender "
+              + domain + "/" + identity + " already logs in to connections[" + owner + "]: a sender finds one connection"));
+        }
+      }
+    }
+    return clashes;
   }
 
   /** Where each value and field name starts, by path ({@code connections[0].cxml.sender[1].identity}). */

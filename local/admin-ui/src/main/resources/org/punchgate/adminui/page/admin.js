@@ -61,6 +61,15 @@
     return e;
   }
 
+  /** A button of a table row: its own words for screen readers (which row it acts on), and what it does. */
+  function rowButton(text, className, label, onClick) {
+    const b = el('button', text, className);
+    b.type = 'button';
+    b.setAttribute('aria-label', label);
+    b.addEventListener('click', onClick);
+    return b;
+  }
+
   function when(iso) {
     if (!iso) {
       return null;
@@ -179,12 +188,7 @@
       tr.appendChild(el('td', when(c.lastLoginAt) || 'never'));
       tr.appendChild(el('td', c.openSessions === undefined || c.openSessions === null ? '' : c.openSessions));
       const actions = el('td');
-      const edit = el('button', 'Edit');
-      edit.type = 'button';
-      edit.className = 'edit-connection';
-      edit.setAttribute('aria-label', 'Edit ' + (c.name || c.id));
-      edit.addEventListener('click', () => openEdit(c.id));
-      actions.appendChild(edit);
+      actions.appendChild(rowButton('Edit', 'edit-connection', 'Edit ' + (c.name || c.id), () => openEdit(c.id)));
       tr.appendChild(actions);
       tbody.appendChild(tr);
     });
@@ -636,18 +640,9 @@
       tr.appendChild(el('td', s.set ? (s.kind || 'set') : 'none'));
       tr.appendChild(el('td', when(s.previousValidUntil) || '—'));
       const actions = el('td');
-      const rotate = el('button', 'Rotate secret');
-      rotate.type = 'button';
-      rotate.className = 'rotate-user';
-      rotate.setAttribute('aria-label', 'Rotate the secret of ' + u.username);
-      rotate.addEventListener('click', () => putUser(u.username, { generate: true, overlapMinutes: overlapMinutes() }));
-      const remove = el('button', 'Remove');
-      remove.type = 'button';
-      remove.className = 'remove-user';
-      remove.setAttribute('aria-label', 'Remove ' + u.username);
-      remove.addEventListener('click', () => removeUser(u.username));
-      actions.appendChild(rotate);
-      actions.appendChild(remove);
+      actions.appendChild(rowButton('Rotate secret', 'rotate-user', 'Rotate the secret of ' + u.username,
+        () => putUser(u.username, { generate: true, overlapMinutes: overlapMinutes() })));
+      actions.appendChild(rowButton('Remove', 'remove-user', 'Remove ' + u.username, () => removeUser(u.username)));
       tr.appendChild(actions);
       tbody.appendChild(tr);
     });
@@ -715,12 +710,7 @@
       tr.appendChild(el('td', link.status, 'status'));
       const actions = el('td');
       if (link.status === 'ACTIVE') {
-        const revoke = el('button', 'Revoke');
-        revoke.type = 'button';
-        revoke.className = 'revoke-link';
-        revoke.setAttribute('aria-label', 'Revoke link ' + link.linkId);
-        revoke.addEventListener('click', () => revokeLink(link.linkId));
-        actions.appendChild(revoke);
+        actions.appendChild(rowButton('Revoke', 'revoke-link', 'Revoke link ' + link.linkId, () => revokeLink(link.linkId)));
       }
       tr.appendChild(actions);
       tbody.appendChild(tr);
