@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
-import java.time.Instant;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Function;
@@ -55,12 +54,13 @@ final class ConnectionRoutes implements AdminRouter.Group {
 
   /** Every connection with its use: the last login and the sessions open now (sorted by id). */
   HttpResponse list(HttpRequest request) {
-    Instant now = clock.instant();
+    List<VersionedConnection> all = connections.list();
+    var uses = activity.of(all.stream().map(VersionedConnection::id).toList(), clock.instant());
     ObjectNode n = Json.object();
     ArrayNode array = n.putArray("connections");
-    for (VersionedConnection stored : connections.list()) {
+    for (VersionedConnection stored : all) {
       var c = stored.connection();
-      SessionActivity.ConnectionActivity use = activity.of(c.id(), now);
+      SessionActivity.ConnectionActivity use = uses.get(c.id());
       ObjectNode entry = array.addObject().put("id", c.id()).put("name", c.name()).put("format", c.format().name())
           .put("userGroup", c.userGroup()).put("active", c.active()).put("version", stored.version());
       if (use.lastLoginAt() == null) {

@@ -1,6 +1,9 @@
 package org.punchgate.session;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * How a connection is used, for the admin list: read from the sessions that logins write anyway, so the login path
@@ -12,4 +15,11 @@ public interface SessionActivity {
   record ConnectionActivity(Instant lastLoginAt, int openSessions) {}
 
   ConnectionActivity of(String connectionId, Instant now);
+
+  /** The activity of each of {@code connectionIds}, by id (a store may look them up side by side). */
+  default Map<String, ConnectionActivity> of(List<String> connectionIds, Instant now) {
+    Map<String, ConnectionActivity> all = new LinkedHashMap<>();
+    connectionIds.forEach(id -> all.put(id, of(id, now)));
+    return all;
+  }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,9 @@ public abstract class SessionActivityContract {
     assertEquals(new SessionActivity.ConnectionActivity(lastLogin, 2), activity().of(connection.id(), NOW));
     assertEquals(new SessionActivity.ConnectionActivity(lastLogin, 0), activity().of(connection.id(),
         NOW.plus(Duration.ofHours(2))), "later, every session has expired");
+    assertEquals(Map.of(connection.id(), new SessionActivity.ConnectionActivity(lastLogin, 2),
+            other.id(), new SessionActivity.ConnectionActivity(NOW.minus(Duration.ofMinutes(1)), 1)),
+        activity().of(List.of(connection.id(), other.id()), NOW), "several connections at once");
   }
 
   @Test
