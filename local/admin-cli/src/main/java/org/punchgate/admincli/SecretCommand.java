@@ -43,8 +43,9 @@ final class SecretCommand {
       return AdminCli.FAILED;
     }
     JsonNode answer = reply.json();
-    console.out().println((reply.is(201) ? "added " : "new secret for ") + whose + " (version "
-        + answer.path("version").asText() + ")");
+    String firstUser = user == null ? Json.text(answer, "username") : null; // the connection's first user, if any
+    console.out().println((reply.is(201) ? "added " : "new secret for ") + whose + " ("
+        + (firstUser == null ? "" : "user " + firstUser + ", ") + "version " + answer.path("version").asText() + ")");
     String generated = Json.text(answer, "generatedSecret");
     if (generated != null) {
       console.out().println("  generated secret (shown this once, store it now): " + generated);

@@ -128,6 +128,8 @@ class AdminCliIT {
     CliRun rotated = cli("rotate-secret", "cli-rotate", "--overlap-minutes", "30");
     assertEquals(0, rotated.exit(), rotated.toString());
     String second = rotated.generatedSecret();
+    assertTrue(rotated.out().startsWith("new secret for connection cli-rotate (user cli-rotate, version 2)"),
+        rotated.toString());
     assertTrue(rotated.out().contains("the previous secret works until 20"), rotated.toString());
     assertEquals(302, ociLogin("cli-rotate", "cli-rotate", second));
     assertEquals(302, ociLogin("cli-rotate", "cli-rotate", first), "within the overlap the old one works too");
