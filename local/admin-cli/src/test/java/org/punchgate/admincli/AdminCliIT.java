@@ -54,6 +54,18 @@ class AdminCliIT {
         HttpResponse.BodyHandlers.discarding()).statusCode();
   }
 
+  /** The sample setup request of {@code events/} (the runner's working directory is {@code local/}), as one Sender. */
+  private String cxmlSetup(String identity, String secret) throws Exception {
+    String body = org.punchgate.json.Json.parse(Files.readAllBytes(Path.of("..", "events", "cxml-setup-create.json")))
+        .get("body").asText().replace("AN-DEMO-BUYER", identity)
+        .replace("<SharedSecret>demo-cxml-secret</SharedSecret>", "<SharedSecret>" + secret + "</SharedSecret>");
+    var answer = http.send(HttpRequest.newBuilder(runner.baseUrl().resolve("/punchout/cxml"))
+        .header("Content-Type", "text/xml; charset=utf-8").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, answer.statusCode(), "a cXML status travels in HTTP 200");
+    return answer.body();
+  }
+
   private static String enc(String value) {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
@@ -165,6 +177,8 @@ class AdminCliIT {
         && first.out().contains("created connection cli-seed-cxml"), first.toString());
     assertTrue(first.out().contains("3 of 3 connections imported"), first.toString());
     assertEquals(302, ociLogin("cli-seed-2", "cli-seed-2", "seed-2-pass"));
+    assertTrue(cxmlSetup("AN-CLI-SEED", "cli-seed-cxml-secret").contains("<StartPage>"), "cXML logs in, no restart");
+    assertTrue(cxmlSetup("AN-CLI-SEED", "wrong-secret").contains("code=\"401\""));
 
     CliRun again = cli("import", "--seed", seed.toString());
     assertEquals(0, again.exit(), again.toString());
