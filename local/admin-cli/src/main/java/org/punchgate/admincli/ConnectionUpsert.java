@@ -21,13 +21,13 @@ final class ConnectionUpsert {
     /** Created with version 1; {@code generatedSecret} only when the document asked for one. */
     record Created(String id, int version, String generatedSecret) implements Outcome {}
 
-    /** Updated from one version to the next; {@code secretsLeftAlone} names the secret fields not applied. */
+    /** Updated from one version to the next; {@code secretsLeftAlone} names the secret and user fields not applied. */
     record Updated(String id, int from, int to, List<String> secretsLeftAlone) implements Outcome {}
 
     record Failed(String id, String reason) implements Outcome {}
   }
 
-  /** Fields that set a secret: accepted on create only (PUT answers "set secrets with POST .../secret"). */
+  /** Fields that set a secret: accepted on create only (a PUT is refused with "set secrets with POST .../secret"). */
   private static final List<String> SECRET_FIELDS = List.of("password", "generateSecret");
   /** Read-only members of the API's answer, in case a document is an edited {@code get-connection} output. */
   private static final List<String> READ_ONLY_FIELDS = List.of("secret", "lastLoginAt", "openSessions");
@@ -70,6 +70,10 @@ final class ConnectionUpsert {
     if (body.path("cxml").isObject() && ((ObjectNode) body.get("cxml")).remove("sharedSecret") != null) {
       leftAlone.add("cxml.sharedSecret");
     }
+    // the API keeps the stored users on a replace: their own route adds them and changes their secrets
+    if (body.remove("users") instanceof JsonNode users && !users.isEmpty()) {
+      leftAlone.add("users");
+    }
     AdminApi.Reply updated = api.put(path, body);
     if (!updated.is(200)) {
       return new Outcome.Failed(id, updated.describe());
@@ -89,8 +93,8 @@ final class ConnectionUpsert {
       case Outcome.Updated u -> {
         console.out().println("updated connection " + u.id() + " (version " + u.from() + " -> " + u.to() + ")");
         if (!u.secretsLeftAlone().isEmpty()) {
-          console.out().println("  secret left as it was (the file's " + String.join(", ", u.secretsLeftAlone())
-              + " applies on create only); change it with punchgate-admin rotate-secret " + u.id());
+          console.out().println("  secrets and users left as they are (the file's " + String.join(", ", u.secretsLeftAlone())
+              + ": on create only); change them with punchgate-admin rotate-secret " + u.id() + " [--user U]");
         }
       }
       case Outcome.Failed f -> console.err().println("connection " + f.id() + " not saved: " + f.reason());

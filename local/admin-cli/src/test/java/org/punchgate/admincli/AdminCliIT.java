@@ -104,7 +104,7 @@ class AdminCliIT {
     CliRun updated = cli("put-connection", "--file", file.toString());
     assertEquals(0, updated.exit(), updated.toString());
     assertTrue(updated.out().contains("updated connection cli-put (version 1 -> 2)"), updated.toString());
-    assertTrue(updated.out().contains("secret left as it was (the file's password applies on create only)"),
+    assertTrue(updated.out().contains("secrets and users left as they are (the file's password: on create only)"),
         updated.toString());
     assertEquals(302, ociLogin("cli-put", "cli-put", "cli-put-pass-1"), "the secret stays as it was");
 
@@ -169,7 +169,8 @@ class AdminCliIT {
          "cxml": {"sender": [{"domain": "NetworkID", "identity": "AN-CLI-SEED"}], "to": {"domain": "DUNS", "identity": "1"},
                   "sharedSecret": "cli-seed-cxml-secret"}}
         """.formatted(runner.baseUrl());
-    Files.writeString(seed, "{\"connections\": [" + connectionJson("cli-seed-1", "Seed 1", "\"password\": \"seed-1-pass\"")
+    Files.writeString(seed, "{\"connections\": [" + connectionJson("cli-seed-1", "Seed 1",
+        "\"password\": \"seed-1-pass\", \"users\": [{\"username\": \"seed-1-b\", \"password\": \"seed-1-b-pass\"}]")
         + "," + connectionJson("cli-seed-2", "Seed 2", "\"password\": \"seed-2-pass\"") + "," + cxml + "]}");
     CliRun first = cli("import", "--seed", seed.toString());
     assertEquals(0, first.exit(), first.toString());
@@ -177,14 +178,16 @@ class AdminCliIT {
         && first.out().contains("created connection cli-seed-cxml"), first.toString());
     assertTrue(first.out().contains("3 of 3 connections imported"), first.toString());
     assertEquals(302, ociLogin("cli-seed-2", "cli-seed-2", "seed-2-pass"));
+    assertEquals(302, ociLogin("cli-seed-1", "seed-1-b", "seed-1-b-pass"), "a second user of the seed logs in");
     assertTrue(cxmlSetup("AN-CLI-SEED", "cli-seed-cxml-secret").contains("<StartPage>"), "cXML logs in, no restart");
     assertTrue(cxmlSetup("AN-CLI-SEED", "wrong-secret").contains("code=\"401\""));
 
     CliRun again = cli("import", "--seed", seed.toString());
     assertEquals(0, again.exit(), again.toString());
-    assertTrue(again.out().contains("updated connection cli-seed-1 (version 1 -> 2)"), again.toString());
-    assertTrue(again.out().contains("updated connection cli-seed-cxml (version 1 -> 2)\n  secret left as it was (the file's"
-        + " cxml.sharedSecret applies on create only)"), again.toString());
+    assertTrue(again.out().contains("updated connection cli-seed-1 (version 1 -> 2)\n  secrets and users left as they are"
+        + " (the file's password, users: on create only)"), again.toString());
+    assertTrue(again.out().contains("updated connection cli-seed-cxml (version 1 -> 2)\n  secrets and users left as they"
+        + " are (the file's cxml.sharedSecret: on create only)"), again.toString());
 
     Files.writeString(seed, "{\"connections\": [], \"customers\": [{\"customerId\": \"C1\"}]}");
     CliRun punchIn = cli("import", "--seed", seed.toString());
