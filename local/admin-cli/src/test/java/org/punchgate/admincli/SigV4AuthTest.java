@@ -59,6 +59,17 @@ class SigV4AuthTest {
   }
 
   @Test
+  void anEncodedPathSegmentIsEncodedOnceMoreInTheCanonicalRequestAsBotocoreDoes() {
+    // a user name with '@' travels as %40; botocore's canonical path for it reads anna%2540acme.example
+    byte[] body = "{\"generate\":true}".getBytes(StandardCharsets.UTF_8);
+    Map<String, String> headers = auth.headers("PUT", URI.create(API + "/admin/connections/acme-srm/users/"
+        + AdminApi.segment("anna@acme.example")), "application/json", body);
+    assertEquals("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20261203/eu-central-1/execute-api/aws4_request, "
+        + "SignedHeaders=content-type;host;x-amz-content-sha256;x-amz-date;x-amz-security-token, "
+        + "Signature=ee064bd0090d87357b55eacaed591ba6e08931091e0839a50a6584c9f7c9bb9e", headers.get("Authorization"));
+  }
+
+  @Test
   void theRegionComesFromAnExecuteApiHostName() {
     assertEquals(Optional.of("eu-central-1"), SigV4Auth.regionOf(URI.create(API)));
     assertEquals(Optional.of("cn-north-1"), SigV4Auth.regionOf(URI.create("https://x1.execute-api.cn-north-1.amazonaws.com.cn/prod")));
