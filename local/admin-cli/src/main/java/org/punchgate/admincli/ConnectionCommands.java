@@ -19,6 +19,9 @@ final class ConnectionCommands {
     } catch (NoSuchFileException e) {
       console.err().println("no such file: " + file);
       return AdminCli.FAILED;
+    } catch (IOException e) {
+      console.err().println("cannot read " + file + ": " + e.getMessage());
+      return AdminCli.FAILED;
     } catch (Json.JsonSyntaxException e) {
       console.err().println(file + ": not valid JSON: " + e.getMessage());
       return AdminCli.FAILED;

@@ -103,6 +103,19 @@ class AdminCliTest {
   }
 
   @Test
+  void aMissingOrBrokenConnectionFileIsNamedAndNothingIsSent(@TempDir Path dir) throws Exception {
+    CliRun missing = CliRun.of("put-connection", "--file", dir.resolve("none.json").toString(), "--api-url", NOWHERE,
+        "--admin-key", "k");
+    assertEquals(1, missing.exit());
+    assertTrue(missing.err().contains("no such file: " + dir.resolve("none.json")), missing.toString());
+    Path broken = dir.resolve("broken.json");
+    Files.writeString(broken, "{\"id\": ");
+    CliRun syntax = CliRun.of("put-connection", "--file", broken.toString(), "--api-url", NOWHERE, "--admin-key", "k");
+    assertEquals(1, syntax.exit());
+    assertTrue(syntax.err().startsWith(broken + ": not valid JSON"), syntax.toString());
+  }
+
+  @Test
   void anUnreachableApiFailsWithExit1() {
     CliRun run = CliRun.of("list-connections", "--api-url", NOWHERE, "--admin-key", "k");
     assertEquals(1, run.exit(), run.toString());
