@@ -106,6 +106,26 @@ class ConnectionRoutesTest {
   }
 
   @Test
+  void usersAreShownWithTheirSecretMetadataAndAPutOfTheDocumentReadKeepsThem() {
+    ObjectNode doc = (ObjectNode) Json.parse(OCI);
+    doc.putArray("users").addObject().put("username", "erika").put("password", "erika's own password");
+    assertEquals(201, call("POST", null, null, Json.write(doc)).getStatusCode());
+
+    var read = call("GET", "acme-oci", null, null);
+    JsonNode erika = json(read).get("users").get(0);
+    assertEquals("erika", Json.text(erika, "username"));
+    assertEquals("{\"set\":true,\"kind\":\"chosen\",\"previousValidUntil\":null}", Json.write(erika.get("secret")));
+    assertFalse(read.getBody().contains("secretHash") || read.getBody().contains("pbkdf2"), read.getBody());
+
+    ObjectNode renamed = (ObjectNode) json(read);
+    renamed.put("name", "renamed");
+    assertEquals(200, call("PUT", "acme-oci", null, Json.write(renamed)).getStatusCode());
+    var users = memory.connections.find("acme-oci").orElseThrow().users();
+    assertEquals(List.of("acme", "erika"), users.stream().map(u -> u.username()).toList());
+    assertTrue(memory.wiring.secrets().verify("erika's own password", users.get(1).secretHash()));
+  }
+
+  @Test
   void aGeneratedSecretIsAnsweredOnceAndOnlyItsKeyedHashIsKept() {
     var created = call("POST", null, null, CXML);
     assertEquals(201, created.getStatusCode(), created.getBody());
