@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -309,6 +311,32 @@ class AdminPageIT {
     assertTrue(text(By.cssSelector("#user-result .overlap")).startsWith("The old secret keeps working until"),
         text(By.cssSelector("#user-result .overlap")));
     screenshot(browser.findElement(By.id("users-section")), "admin-user-rotated.png");
+  }
+
+  /** Every input is labelled, and the Tab key alone walks the form in the seed's order into the mapping. */
+  @Test
+  void everyInputHasALabelAndTheKeyboardWalksTheFormInTheSeedsOrder() throws IOException {
+    edit("demo-oci4");
+    @SuppressWarnings("unchecked")
+    List<String> unlabelled = (List<String>) browser.executeScript("""
+        return Array.from(document.querySelectorAll('input, select, textarea'))
+          .filter(e => e.labels.length === 0 && !e.getAttribute('aria-label')).map(e => e.id || e.outerHTML);""");
+    assertEquals(List.of(), unlabelled, "inputs without a label");
+
+    openList();
+    browser.findElement(By.id("new-connection")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("mapping-table")));
+    browser.findElement(By.id("f-id")).click();
+    List<String> order = new ArrayList<>(List.of("f-id"));
+    for (int i = 0; i < 17; i++) {
+      browser.switchTo().activeElement().sendKeys(Keys.TAB);
+      order.add(browser.switchTo().activeElement().getDomAttribute("id"));
+    }
+    assertEquals(List.of("f-id", "f-name", "f-active", "f-format", "f-userGroup", "f-shopStartUrl", "f-username",
+        "f-generateSecret", "f-login-username", "f-login-password", "f-login-hookUrl", "f-allowedReturnOrigins",
+        "f-sessionLifetimeMinutes", "f-unitMap", "f-class-scheme", "f-class-code", "m-0", "m-1"), order,
+        "the password field is skipped while a secret is generated; the mapping comes after the settings");
+    screenshot(null, "admin-keyboard.png");
   }
 
   // ---- the admin page ------------------------------------------------------------------------------------------
