@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
@@ -306,11 +307,21 @@ class AdminPageIT {
     edit(id);
     type("s-overlap", "90");
     browser.findElement(By.cssSelector("#users tr[data-username='" + second + "'] button.rotate-user")).click();
-    WebElement secret = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("generated-secret")));
+    WebElement secret = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("user-result-secret")));
     assertTrue(secret.getText().length() >= 22, "at least 128 random bits: " + secret.getText().length());
     assertTrue(text(By.cssSelector("#user-result .overlap")).startsWith("The old secret keeps working until"),
         text(By.cssSelector("#user-result .overlap")));
     screenshot(browser.findElement(By.id("users-section")), "admin-user-rotated.png");
+
+    // the connection's own secret, generated anew with no overlap: the old one stops at once
+    type("s-overlap", "0");
+    browser.findElement(By.id("generate-secret")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("secret-result-secret")));
+    assertEquals("No old secret works any more.", text(By.cssSelector("#secret-result .overlap")));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("secret-state"), "A generated secret is set."));
+    screenshot(browser.findElement(By.id("secret-section")), "admin-secret-generated.png");
+    startOciPunchout(runner, id, id, id + "-pass");
+    wait.until(ExpectedConditions.titleIs("Login failed"));
   }
 
   /** Every input is labelled, and the Tab key alone walks the form in the seed's order into the mapping. */
@@ -337,6 +348,52 @@ class AdminPageIT {
         "f-sessionLifetimeMinutes", "f-unitMap", "f-class-scheme", "f-class-code", "m-0", "m-1"), order,
         "the password field is skipped while a secret is generated; the mapping comes after the settings");
     screenshot(null, "admin-keyboard.png");
+  }
+
+  /** Saving a cXML and a PEPPOL connection unchanged keeps every member the page does not show. */
+  @Test
+  void cxmlAndPeppolConnectionsSavedUnchangedKeepTheirDocuments(LocalRunner runner) throws IOException {
+    for (String format : List.of("CXML", "PEPPOL_PUNCHOUT")) {
+      String id = "page-" + format.toLowerCase(Locale.ROOT).replace('_', '-') + "-" + System.nanoTime();
+      ObjectNode doc = Json.object();
+      doc.put("id", id);
+      doc.put("format", format);
+      doc.put("userGroup", "acme-buyers");
+      doc.put("shopStartUrl", runner.baseUrl().resolve("/shop/").toString());
+      doc.putArray("allowedReturnOrigins").add("http://localhost:*");
+      doc.putObject("unitMap").put("EA", "C62");
+      doc.putObject("fieldMapping").put(format.equals("CXML") ? "Extrinsic.CostCenter" : "Item/BuyersItemIdentification",
+          format.equals("CXML") ? "const:4711" : "cart:buyerSku");
+      if (format.equals("CXML")) {
+        ObjectNode cxml = doc.putObject("cxml");
+        cxml.putArray("from").addObject().put("domain", "NetworkID").put("identity", id);
+        cxml.putArray("sender").addObject().put("domain", "NetworkID").put("identity", id);
+        cxml.putObject("to").put("domain", "DUNS").put("identity", "123456789");
+        cxml.put("returnEncoding", "cxml-urlencoded");
+        cxml.putArray("extrinsicsToShop").add("CostCenter");
+        cxml.put("sharedSecret", "s3cret-" + id);
+      } else {
+        doc.put("username", id);
+        doc.put("password", id + "-pass");
+        ObjectNode peppol = doc.putObject("peppol");
+        peppol.put("completeCart", true);
+        peppol.putObject("defaultTax").put("category", "S").put("rate", 25);
+        peppol.putObject("provider").put("endpointScheme", "0007").put("endpointId", "5567321707").put("name", "Us");
+      }
+      call("POST", "/admin/connections", doc);
+      JsonNode before = call("GET", "/admin/connections/" + id, null);
+
+      edit(id);
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(format.equals("CXML") ? "cxml-settings" : "peppol-settings")));
+      browser.findElement(By.id("save-connection")).click();
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("save-status"), "Saved (version 2)"));
+      screenshot(null, "admin-saved-unchanged-" + format.toLowerCase(Locale.ROOT) + ".png");
+
+      ObjectNode after = (ObjectNode) call("GET", "/admin/connections/" + id, null);
+      assertEquals(2, after.get("version").asInt());
+      after.put("version", before.get("version").asInt());
+      assertEquals(before, after, "the document after a save without changes");
+    }
   }
 
   // ---- the admin page ------------------------------------------------------------------------------------------

@@ -25,8 +25,9 @@ public final class ConnectionCheck {
 
   static final Set<String> LOGIN_PARAMETER_FIELDS = Set.of("username", "password", "hookUrl");
   static final Set<String> CLASSIFICATION_FIELDS = Set.of("scheme", "code");
+  // operationAllowed: ConnectionJson reads and writes it, so a document read from the admin API can be sent back
   static final Set<String> CXML_FIELDS = Set.of("from", "sender", "to", "returnEncoding", "version",
-      "extrinsicsToShop", "sharedSecret");
+      "extrinsicsToShop", "sharedSecret", "operationAllowed");
   static final Set<String> CREDENTIAL_FIELDS = Set.of("domain", "identity");
 
   private ConnectionCheck() {}
@@ -82,6 +83,11 @@ public final class ConnectionCheck {
             + CxmlSettings.BASE64 + ", " + CxmlSettings.URLENCODED + ", not " + encoding));
       }
       textArray(cxml, "extrinsicsToShop", prefix + "cxml.", problems);
+      String operation = cxml.path("operationAllowed").asText(PunchOutOperation.EDIT.value());
+      if (PunchOutOperation.of(operation).filter(o -> o != PunchOutOperation.SOURCE).isEmpty()) {
+        problems.add(new Violation("connection.enum", prefix + "cxml.operationAllowed",
+            "cxml.operationAllowed must be one of create, inspect, edit, not " + operation));
+      }
     }
     LoginCheck.secret(n, format, cxml, prefix, problems);
     LoginCheck.users(n, format, prefix, problems);

@@ -70,6 +70,17 @@ class ConnectionCheckTest {
   }
 
   @Test
+  void whatTheStoreWritesOfACxmlConnectionPassesTheCheckAndAWrongOperationIsNamed() {
+    String cxml = """
+        {"id": "c", "format": "CXML", "userGroup": "g", "shopStartUrl": "https://shop.example/start",
+         "cxml": {"sender": [{"domain": "DUNS", "identity": "1"}], "sharedSecret": "s", "operationAllowed": "inspect"}}""";
+    var connection = ConnectionJson.read(Json.parse(cxml), new java.security.SecureRandom());
+    assertEquals(List.of(), ConnectionCheck.check(ConnectionJson.write(connection), ""));
+    assertEquals(List.of("connections[0].cxml.operationAllowed: cxml.operationAllowed must be one of create, inspect,"
+        + " edit, not source"), problems(cxml.replace("inspect", "source")));
+  }
+
+  @Test
   void usersAreCheckedWithTheirPathsAndTheirNamesAreUniqueWithinTheConnection() {
     List<String> problems = problems(OCI.replace("\"password\": \"pw\"", """
         "password": "pw", "users": [{"username": "anna", "password": "a"}, {"username": "acme", "password": "b"},

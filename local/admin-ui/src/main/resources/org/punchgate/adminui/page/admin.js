@@ -561,7 +561,8 @@
     container.replaceChildren();
     const p = el('p', 'New secret of ' + who + ': ');
     const code = el('code', secret);
-    code.id = 'generated-secret';
+    code.id = container.id + '-secret'; // one per place a secret is shown: the connection's, a user's
+    code.className = 'generated-secret';
     p.appendChild(code);
     container.appendChild(p);
     container.appendChild(el('p', 'Copy it now: it is not shown again.', 'hint'));
