@@ -123,6 +123,17 @@ class AdminCliIT {
     assertEquals(1, invalid.exit(), invalid.toString());
     assertTrue(invalid.err().contains("$.format: format must be one of"), invalid.toString());
 
+    // what get-connection prints goes back as it is, edited: the version it carries guards the change
+    for (String id : List.of("cli-put", "demo-cxml", "demo-peppol")) {
+      CliRun read = cli("get-connection", id);
+      Path edited = dir.resolve(id + "-edited.json");
+      Files.writeString(edited, read.out().replaceFirst("\"name\" : \"([^\"]*)\"", "\"name\" : \"$1 (edited)\""));
+      CliRun back = cli("put-connection", "--file", edited.toString());
+      assertEquals(0, back.exit(), id + ": " + back);
+      assertTrue(back.out().startsWith("updated connection " + id), back.toString());
+      assertTrue(cli("get-connection", id).out().contains("(edited)"), id);
+    }
+
     CliRun missing = cli("get-connection", "no-such-connection");
     assertEquals(1, missing.exit());
     assertTrue(missing.err().contains("404"), missing.toString());
