@@ -396,6 +396,27 @@ class AdminPageIT {
     }
   }
 
+  /** A cXML extrinsic added in the editor and an OCI field taken from a cart attribute show in the preview. */
+  @Test
+  void extrinsicsAndCartAttributesAreMappedInTheEditor() throws IOException {
+    openList();
+    browser.findElement(By.id("new-connection")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("mapping-table")));
+    mapTo("NEW_ITEM-CUST_FIELD2", "attr", "color");
+    wait.until(ExpectedConditions.textToBe(previewOf("NEW_ITEM-CUST_FIELD2"), "blue"));
+
+    new Select(browser.findElement(By.id("f-format"))).selectByValue("CXML");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("add-extrinsic")));
+    type("x-name", "CostCenter");
+    browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#mapping-table tr[data-field='Extrinsic.CostCenter']")));
+    assertTrue(browser.findElement(By.id("edit-view")).isDisplayed(), "Enter added the extrinsic, it did not save");
+    mapTo("Extrinsic.CostCenter", "const", "4711");
+    wait.until(ExpectedConditions.textToBe(previewOf("Extrinsic.CostCenter"), "4711"));
+    assertEquals("PPE-NITRILE-L", text(previewOf("SupplierPartID")));
+    screenshot(browser.findElement(By.id("mapping")), "admin-cxml-extrinsic.png");
+  }
+
   // ---- the admin page ------------------------------------------------------------------------------------------
 
   private static void openList() {

@@ -290,6 +290,7 @@
     $('links-section').hidden = !(state.doc !== null && format === 'PEPPOL_PUNCHOUT');
     if (rerender) {
       renderMapping(collectMapping());
+      state.extraMapping = {}; // another format's fields mean nothing to this one: they are not sent
     }
     schedulePreview();
   }
@@ -389,82 +390,111 @@
     return f ? f.label : field;
   }
 
-  /** One row per target field of the chosen format; entries for other targets (cXML extrinsics) are kept aside. */
+  const EXTRINSIC = 'Extrinsic.';
+  const ATTRIBUTE = 'cart:attributes.';
+
+  /**
+   * One row per target field of the chosen format, and for cXML one per extrinsic the mapping names; entries for
+   * targets the format does not have are kept aside and sent back unchanged.
+   */
   function renderMapping(mapping) {
     const tbody = $('mapping-table').tBodies[0];
     tbody.replaceChildren();
-    const targets = targetsOf($('f-format').value);
+    const format = $('f-format').value;
+    const targets = targetsOf(format).slice();
     const known = new Set(targets.map((t) => t.field));
     state.extraMapping = {};
     Object.entries(mapping).forEach(([field, source]) => {
-      if (!known.has(field)) {
+      if (format === 'CXML' && field.startsWith(EXTRINSIC) && field.length > EXTRINSIC.length) {
+        targets.push({ field: field, maxLength: null, required: false, 'default': null, extrinsic: true });
+      } else if (!known.has(field)) {
         state.extraMapping[field] = source;
       }
     });
-    targets.forEach((target, i) => {
-      const fallback = defaultSource(target);
-      const source = mapping[target.field] !== undefined ? mapping[target.field] : fallback;
-      const tr = el('tr');
-      tr.dataset.field = target.field;
-      tr.dataset.default = fallback;
-      const name = el('th', target.field);
-      name.scope = 'row';
-      name.id = 'mt-' + i;
-      if (target.required) {
-        name.appendChild(el('span', ' (required)', 'required'));
-      }
-      tr.appendChild(name);
-      tr.appendChild(el('td', target.maxLength === null || target.maxLength === undefined ? '—' : target.maxLength, 'number'));
-
-      const select = el('select');
-      select.id = 'm-' + i;
-      select.className = 'mapping-source';
-      select.dataset.path = '$.fieldMapping.' + target.field;
-      const selectLabel = el('label', 'Value of ' + target.field, 'visually-hidden');
-      selectLabel.htmlFor = select.id;
-      const options = [['none', 'Nothing']].concat(state.cartFields.map((f) => ['cart:' + f.field, 'Cart: ' + f.label]));
-      if (source.startsWith('cart:') && !state.cartFields.some((f) => 'cart:' + f.field === source)) {
-        options.push([source, 'Cart: ' + source.slice(5)]);
-      }
-      options.push(['const', 'Constant']);
-      options.forEach(([value, label]) => {
-        const isDefault = value === fallback || (value === 'const' && fallback.startsWith('const:'));
-        select.appendChild(new Option(label + (isDefault ? ' (default)' : ''), value));
-      });
-      select.value = source.startsWith('const:') ? 'const' : source;
-      const sourceCell = el('td');
-      sourceCell.appendChild(selectLabel);
-      sourceCell.appendChild(select);
-      tr.appendChild(sourceCell);
-
-      const constant = el('input');
-      constant.id = 'mc-' + i;
-      constant.className = 'mapping-constant';
-      constant.value = source.startsWith('const:') ? source.slice(6) : '';
-      constant.disabled = select.value !== 'const';
-      if (target.maxLength) {
-        constant.maxLength = target.maxLength;
-      }
-      const constantLabel = el('label', 'Constant for ' + target.field, 'visually-hidden');
-      constantLabel.htmlFor = constant.id;
-      const constantCell = el('td');
-      constantCell.appendChild(constantLabel);
-      constantCell.appendChild(constant);
-      tr.appendChild(constantCell);
-      select.addEventListener('change', () => {
-        constant.disabled = select.value !== 'const';
-        if (!constant.disabled) {
-          constant.focus();
-        }
-      });
-
-      const preview = el('td', '', 'preview');
-      preview.id = 'mp-' + i;
-      preview.setAttribute('aria-label', 'Preview of ' + target.field);
-      tr.appendChild(preview);
-      tbody.appendChild(tr);
-    });
+    targets.forEach((target, i) => tbody.appendChild(mappingRow(target, mapping[target.field], i)));
+    $('add-extrinsic').hidden = format !== 'CXML';
     attachErrorSlots(tbody);
+  }
+
+  /** A target's row: where its value comes from (select), the constant or attribute name it needs, its preview. */
+  function mappingRow(target, mapped, i) {
+    const fallback = defaultSource(target);
+    const source = mapped !== undefined ? mapped : fallback;
+    const tr = el('tr');
+    tr.dataset.field = target.field;
+    tr.dataset.default = fallback;
+    if (target.extrinsic) {
+      tr.dataset.extrinsic = 'true';
+    }
+    const name = el('th', target.field);
+    name.scope = 'row';
+    if (target.required) {
+      name.appendChild(el('span', ' (required)', 'required'));
+    }
+    tr.appendChild(name);
+    tr.appendChild(el('td', target.maxLength === null || target.maxLength === undefined ? '—' : target.maxLength, 'number'));
+
+    const select = el('select');
+    select.id = 'm-' + i;
+    select.className = 'mapping-source';
+    select.dataset.path = '$.fieldMapping.' + target.field;
+    const selectLabel = el('label', 'Value of ' + target.field, 'visually-hidden');
+    selectLabel.htmlFor = select.id;
+    const options = [['none', 'Nothing']].concat(state.cartFields.map((f) => ['cart:' + f.field, 'Cart: ' + f.label]));
+    options.push(['attr', 'Cart attribute (name it)'], ['const', 'Constant']);
+    options.forEach(([value, label]) => {
+      const isDefault = value === fallback || (value === 'const' && fallback.startsWith('const:'))
+        || (value === 'attr' && fallback.startsWith(ATTRIBUTE));
+      select.appendChild(new Option(label + (isDefault ? ' (default)' : ''), value));
+    });
+    let text = '';
+    if (source.startsWith('const:')) {
+      select.value = 'const';
+      text = source.slice(6);
+    } else if (source.startsWith(ATTRIBUTE)) {
+      select.value = 'attr';
+      text = source.slice(ATTRIBUTE.length);
+    } else {
+      select.value = source;
+    }
+    const sourceCell = el('td');
+    sourceCell.appendChild(selectLabel);
+    sourceCell.appendChild(select);
+    tr.appendChild(sourceCell);
+
+    const input = el('input');
+    input.id = 'mc-' + i;
+    input.className = 'mapping-constant';
+    input.value = text;
+    const inputLabel = el('label', '', 'visually-hidden');
+    inputLabel.htmlFor = input.id;
+    const needsText = () => {
+      input.disabled = select.value !== 'const' && select.value !== 'attr';
+      inputLabel.textContent = (select.value === 'attr' ? 'Attribute name for ' : 'Constant for ') + target.field;
+      // a constant longer than the field would be refused: the input stops at the field's length
+      if (select.value === 'const' && target.maxLength) {
+        input.maxLength = target.maxLength;
+      } else {
+        input.removeAttribute('maxlength');
+      }
+    };
+    needsText();
+    const inputCell = el('td');
+    inputCell.appendChild(inputLabel);
+    inputCell.appendChild(input);
+    tr.appendChild(inputCell);
+    select.addEventListener('change', () => {
+      needsText();
+      if (!input.disabled) {
+        input.focus();
+      }
+    });
+
+    const preview = el('td', '', 'preview');
+    preview.id = 'mp-' + i;
+    preview.setAttribute('aria-label', 'Preview of ' + target.field);
+    tr.appendChild(preview);
+    return tr;
   }
 
   /** The mapping as the connection document writes it: only what differs from the format's default, plus extras. */
@@ -473,12 +503,34 @@
     const original = (state.doc && state.doc.fieldMapping) || {};
     $('mapping-table').querySelectorAll('tbody tr').forEach((tr) => {
       const select = tr.querySelector('select');
-      const value = select.value === 'const' ? 'const:' + tr.querySelector('input').value : select.value;
-      if (value !== tr.dataset.default || original[tr.dataset.field] !== undefined) {
+      const text = tr.querySelector('input').value;
+      const value = select.value === 'const' ? 'const:' + text : select.value === 'attr' ? ATTRIBUTE + text.trim() : select.value;
+      if (tr.dataset.extrinsic) {
+        if (value !== 'none') { // an extrinsic mapped to nothing is no extrinsic
+          mapping[tr.dataset.field] = value;
+        }
+      } else if (value !== tr.dataset.default || original[tr.dataset.field] !== undefined) {
         mapping[tr.dataset.field] = value;
       }
     });
     return mapping;
+  }
+
+  function addExtrinsic() {
+    const name = $('x-name').value.trim();
+    if (!name) {
+      showProblems($('add-extrinsic'), [{ path: '$.extrinsic', message: 'Name the extrinsic, e.g. CostCenter.' }]);
+      $('x-name').focus();
+      return;
+    }
+    clearProblems($('add-extrinsic'));
+    const mapping = collectMapping();
+    mapping[EXTRINSIC + name] = mapping[EXTRINSIC + name] || 'const:';
+    renderMapping(mapping);
+    $('x-name').value = '';
+    const row = Array.from($('mapping-table').querySelectorAll('tbody tr')).find((r) => r.dataset.field === EXTRINSIC + name);
+    row.querySelector('select').focus();
+    schedulePreview();
   }
 
   function schedulePreview() {
@@ -776,6 +828,13 @@
     $('set-secret').addEventListener('click', () => changeSecret({ secret: $('s-secret').value }));
     $('add-user').addEventListener('submit', addUser);
     $('create-link').addEventListener('submit', createLink);
+    $('add-extrinsic-button').addEventListener('click', addExtrinsic);
+    $('x-name').addEventListener('keydown', (event) => {
+      if (event.key === 'Enter') { // adds the extrinsic rather than saving the connection
+        event.preventDefault();
+        addExtrinsic();
+      }
+    });
     await loadList();
   }
 
