@@ -83,15 +83,21 @@ final class Flows {
     connections.put(peppolConnection(PEPPOL, PRODUCTION_HASH));
     connections.put(peppolConnection(PEPPOL_LIGHT_HASH, LIGHT_HASH));
     connections.put(peppolConnection(PEPPOL_GENERATED, wiring.secrets().hashGenerated(SampleInput.PASSWORD)));
+    ImportFlow.seedConnection(wiring);
   }
 
   /** A PEPPOL connection for the sample cart: its unit {@code pcs} maps to the Rec 20 code H87. */
-  private static Connection peppolConnection(String id, String secretHash) {
+  static Connection peppolConnection(String id, String secretHash) {
+    return peppolConnection(id, SampleInput.USERNAME, secretHash);
+  }
+
+  /** The same with the user {@code username}. */
+  static Connection peppolConnection(String id, String username, String secretHash) {
     var settings = new PeppolSettings(null, null, false, "S", new BigDecimal("25"), null, false, null,
         new PeppolSettings.Party("0007", "5567321707", null, null, "Sample Supplier AB"),
         new PeppolSettings.Party("0007", "2120001231", null, null, "Sample Region"));
     return new Connection(id, "Sample buyer " + id, true, ConnectionFormat.PEPPOL_PUNCHOUT, "sample-buyers", null,
-        SampleInput.USERNAME, secretHash, List.of("https://proceedo.example.com"), SampleInput.SHOP_START_URL,
+        username, secretHash, List.of("https://proceedo.example.com"), SampleInput.SHOP_START_URL,
         Duration.ofMinutes(30), FieldMapping.EMPTY, Map.of("pcs", "H87"), new Classification("UNSPSC", "44120000"),
         settings);
   }
@@ -146,25 +152,23 @@ final class Flows {
   }
 
   static RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler(String className, Wiring wiring) {
-    try {
-      var constructor = Class.forName(className).getDeclaredConstructor(Wiring.class); // the tests' constructor
-      constructor.setAccessible(true);
-      @SuppressWarnings("unchecked")
-      var handler = (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) constructor.newInstance(wiring);
-      return handler;
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("cannot build " + className, e);
-    }
+    return handler(className, Wiring.class, wiring);
   }
 
   /** The order-completion handler through its tests' constructor, over {@code orders}. */
   static RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler(String className,
       org.punchgate.wiring.OrderWiring orders) {
+    return handler(className, org.punchgate.wiring.OrderWiring.class, orders);
+  }
+
+  /** A handler through its tests' constructor, the one that takes its wiring of type {@code type}. */
+  static <W> RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler(String className, Class<W> type,
+      W wiring) {
     try {
-      var constructor = Class.forName(className).getDeclaredConstructor(org.punchgate.wiring.OrderWiring.class);
+      var constructor = Class.forName(className).getDeclaredConstructor(type);
       constructor.setAccessible(true);
       @SuppressWarnings("unchecked")
-      var handler = (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) constructor.newInstance(orders);
+      var handler = (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) constructor.newInstance(wiring);
       return handler;
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("cannot build " + className, e);

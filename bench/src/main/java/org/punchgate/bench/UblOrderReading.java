@@ -16,7 +16,7 @@ import org.punchgate.punchin.PunchInChecks;
 import org.punchgate.punchin.PunchInMappings;
 import org.punchgate.punchin.PunchInOrder;
 import org.punchgate.punchin.PunchInOrders;
-import org.punchgate.punchin.PunchInPolicy;
+import org.punchgate.connection.PunchInPolicy;
 import org.punchgate.punchin.ShopCustomer;
 import org.punchgate.punchin.ShopPrice;
 import org.punchgate.punchin.ShopProduct;

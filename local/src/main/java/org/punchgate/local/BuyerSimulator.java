@@ -44,6 +44,8 @@ final class BuyerSimulator {
   private final CxmlBuyer cxml;
   private final OrderApproval approval;
   private final PeppolBuyer peppol;
+  /** Null in tests that build the simulator without the runner's PunchIn data. */
+  private final PunchInBuyer punchIn;
   private final RandomIds ids = new RandomIds();
   private final Map<String, Launch> launches = new ConcurrentHashMap<>();
 
@@ -63,6 +65,13 @@ final class BuyerSimulator {
   /** @param cxmlDtds folder of cXML DTDs that the cXML mode validates received messages against; null: none */
   BuyerSimulator(String publicBaseUrl, URI gateway, List<DemoData.LoadedConnection> connections, String adminKey,
       java.nio.file.Path cxmlDtds) {
+    this(publicBaseUrl, gateway, connections, adminKey, cxmlDtds, null);
+  }
+
+  /** @param punchIn the PunchIn mode ({@code /buyer/punchin/}); null: none */
+  BuyerSimulator(String publicBaseUrl, URI gateway, List<DemoData.LoadedConnection> connections, String adminKey,
+      java.nio.file.Path cxmlDtds, PunchInBuyer punchIn) {
+    this.punchIn = punchIn;
     this.publicBaseUrl = publicBaseUrl;
     this.connections = connections.stream().filter(c -> c.connection().format().isOci()).toList();
     this.cxml = new CxmlBuyer(publicBaseUrl, gateway, connections, cxmlDtds);
@@ -77,6 +86,9 @@ final class BuyerSimulator {
     }
     if (path.equals(PeppolBuyer.BASE) || path.startsWith(PeppolBuyer.BASE + "/")) {
       return peppol.handle(exchange, path, body);
+    }
+    if (punchIn != null && (path.equals(PunchInBuyer.BASE) || path.startsWith(PunchInBuyer.BASE + "/"))) {
+      return punchIn.handle(exchange, path, body);
     }
     if (path.equals(BASE) || path.equals(BASE + "/")) {
       return send(exchange, 200, "Buyer simulator", startPage());
@@ -263,12 +275,28 @@ final class BuyerSimulator {
     return html.toString();
   }
 
-  /** Links between the simulator's two modes. */
+  /** The simulator's modes: which buyer's system it plays. */
+  enum Mode { OCI, CXML, PEPPOL, PUNCHIN }
+
+  /** Links between the simulator's modes. */
   static String modes(boolean cxmlMode) {
-    return "<p id=\"modes\">Plays: " + (cxmlMode
-        ? "<a id=\"oci-mode\" href=\"" + BASE + "/\">SAP SRM (OCI)</a> &middot; <b>Ariba / Coupa (cXML)</b>"
-        : "<b>SAP SRM (OCI)</b> &middot; <a id=\"cxml-mode\" href=\"" + CxmlBuyer.BASE + "/\">Ariba / Coupa (cXML)</a>")
-        + " &middot; <a id=\"peppol-mode\" href=\"" + PeppolBuyer.BASE + "/\">Proceedo (PEPPOL)</a></p>";
+    return modes(cxmlMode ? Mode.CXML : Mode.OCI);
+  }
+
+  /** Links between the simulator's modes, the current one in bold. */
+  static String modes(Mode current) {
+    StringBuilder html = new StringBuilder("<p id=\"modes\">Plays: ");
+    mode(html, current, Mode.OCI, "oci-mode", BASE + "/", "SAP SRM (OCI)");
+    mode(html, current, Mode.CXML, "cxml-mode", CxmlBuyer.BASE + "/", "Ariba / Coupa (cXML)");
+    mode(html, current, Mode.PEPPOL, "peppol-mode", PeppolBuyer.BASE + "/", "Proceedo (PEPPOL)");
+    mode(html, current, Mode.PUNCHIN, "punchin-mode", PunchInBuyer.BASE + "/", "PunchIn: send an order (UBL, cXML)");
+    html.setLength(html.length() - " &middot; ".length());
+    return html.append("</p>").toString();
+  }
+
+  private static void mode(StringBuilder html, Mode current, Mode mode, String id, String href, String label) {
+    html.append(mode == current ? "<b>" + label + "</b>" : "<a id=\"" + id + "\" href=\"" + href + "\">" + label + "</a>")
+        .append(" &middot; ");
   }
 
   private static String valueOr(String value, String fallback) {

@@ -28,14 +28,18 @@ final class DemoPunchIn {
 
   private DemoPunchIn() {}
 
-  static void loadDemo(PunchInMappings store, DemoCatalog catalog) {
+  /** Loads the demo customers, products and prices; answers the customers (the buyer simulator offers them). */
+  static List<ShopCustomer> loadDemo(PunchInMappings store, DemoCatalog catalog) {
     try (InputStream in = DemoPunchIn.class.getResourceAsStream("/demo/punchin.json")) {
       if (in == null) {
         throw new IllegalStateException("demo/punchin.json is missing from the classpath");
       }
       JsonNode root = Json.parse(in.readAllBytes());
+      List<ShopCustomer> customers = new ArrayList<>();
       for (JsonNode c : root.path("customers")) {
-        store.putCustomer(PunchInJson.customer(c));
+        ShopCustomer customer = PunchInJson.customer(c);
+        store.putCustomer(customer);
+        customers.add(customer);
       }
       Map<String, String> unitMap = Json.stringMap(root, "unitMap");
       Map<String, Map<String, String>> buyerItemIds = new HashMap<>();
@@ -43,6 +47,7 @@ final class DemoPunchIn {
           Json.stringMap(root.path("buyerItemIds"), e.getKey()).forEach((sku, id) ->
               buyerItemIds.computeIfAbsent(sku, k -> new HashMap<>()).put(e.getKey(), id)));
       store.putPrices(products(store, catalog, unitMap, buyerItemIds));
+      return List.copyOf(customers);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

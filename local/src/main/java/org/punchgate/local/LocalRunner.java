@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import org.punchgate.aws.DynamoDbConnectionStore;
 import org.punchgate.aws.DynamoDbLoginLinkStore;
 import org.punchgate.aws.DynamoDbPunchInMappings;
+import org.punchgate.punchin.ShopCustomer;
 import org.punchgate.security.RandomIds;
 import org.punchgate.seed.SeedFile;
 
@@ -178,7 +179,7 @@ public final class LocalRunner implements AutoCloseable {
   private final String demoLoginLink;
 
   private LocalRunner(HttpServer server, ExecutorService executor, LocalEngines engines, boolean ownsEngines,
-      TemplateRoutes routes, FunctionHost functions, DemoShop shop, BuyerSimulator buyer, URI baseUrl,
+      TemplateRoutes routes, FunctionHost functions, DemoShop shop, BuyerSimulator buyer, ErpPage erp, URI baseUrl,
       List<DemoData.LoadedConnection> connections, String adminKey, String demoLoginLink) {
     this.adminKey = adminKey;
     this.demoLoginLink = demoLoginLink;
@@ -190,7 +191,7 @@ public final class LocalRunner implements AutoCloseable {
     this.functions = functions;
     this.shop = shop;
     this.buyer = buyer;
-    this.erp = new ErpPage(engines.dynamoDb(), engines.tableName("SessionsTable"));
+    this.erp = erp;
     this.baseUrl = baseUrl;
     this.connections = connections;
   }
@@ -291,7 +292,7 @@ public final class LocalRunner implements AutoCloseable {
       }
       DemoCatalog catalog = DemoCatalog.load();
       var punchIn = new DynamoDbPunchInMappings(engines.dynamoDb(), env.get("MAPPINGS_TABLE"));
-      DemoPunchIn.loadDemo(punchIn, catalog);
+      List<ShopCustomer> customers = DemoPunchIn.loadDemo(punchIn, catalog);
       if (options.seed() != null) {
         DemoPunchIn.loadSeed(punchIn, options.seed());
       }
@@ -303,11 +304,13 @@ public final class LocalRunner implements AutoCloseable {
           env.get("MAPPINGS_TABLE")), baseUrl.toString());
       DemoShop shop = new DemoShop(catalog, URI.create("http://127.0.0.1:" + port));
       String dtds = System.getProperty(CXML_DTDS_PROPERTY);
-      BuyerSimulator buyer = new BuyerSimulator(baseUrl.toString(), URI.create("http://127.0.0.1:" + port), connections,
-          adminKey, dtds == null || dtds.isBlank() ? null : Path.of(dtds));
+      ErpPage erp = new ErpPage(engines.dynamoDb(), engines.tableName("SessionsTable"));
+      URI gateway = URI.create("http://127.0.0.1:" + port);
+      BuyerSimulator buyer = new BuyerSimulator(baseUrl.toString(), gateway, connections, adminKey,
+          dtds == null || dtds.isBlank() ? null : Path.of(dtds), new PunchInBuyer(gateway, connections, customers, erp::find));
       // binding opens the port: only now, with engines, tables, queues and demo data ready
       server = bind(port);
-      LocalRunner runner = new LocalRunner(server, executor, engines, ownsEngines, routes, functions, shop, buyer,
+      LocalRunner runner = new LocalRunner(server, executor, engines, ownsEngines, routes, functions, shop, buyer, erp,
           baseUrl, List.copyOf(connections), adminKey, demoLink);
       server.createContext("/", runner::serve);
       server.setExecutor(executor);
@@ -474,7 +477,8 @@ public final class LocalRunner implements AutoCloseable {
   private String indexPage() {
     StringBuilder html = new StringBuilder("<p>The gateway runs here with its real handlers, against moto (DynamoDB) "
         + "and ElasticMQ (SQS).</p><ul><li><a href=\"/buyer/\">Buyer simulator</a>: start a punchout like SAP SRM (OCI), or "
-        + "<a href=\"/buyer/cxml/\">like Ariba or Coupa</a> (cXML), or <a href=\"/buyer/peppol/\">like Proceedo</a> (PEPPOL)</li>"
+        + "<a href=\"/buyer/cxml/\">like Ariba or Coupa</a> (cXML), or <a href=\"/buyer/peppol/\">like Proceedo</a> (PEPPOL), or "
+        + "<a href=\"/buyer/punchin/\">send a purchase order</a> (PunchIn: UBL or cXML)</li>"
         + "<li><a href=\"/shop/\">Demo shop</a>: where the buyer lands</li>"
         + "<li><a href=\"/erp/\">ERP</a>: the orders that reached the orders queue</li></ul>");
     html.append("<h2>Routes from template.yaml</h2><table id=\"routes\"><tr><th>Route</th><th>Function</th><th>Handler</th></tr>");
@@ -495,6 +499,7 @@ public final class LocalRunner implements AutoCloseable {
     StringBuilder b = new StringBuilder();
     b.append('\n').append(READY_LINE).append("\n\n");
     b.append("  Buyer simulator   ").append(baseUrl).append("/buyer/\n");
+    b.append("  PunchIn orders    ").append(baseUrl).append(PunchInBuyer.BASE).append("/\n");
     b.append("  Demo shop         ").append(baseUrl).append("/shop/\n");
     b.append("  ERP page          ").append(baseUrl).append("/erp/\n");
     b.append("  Gateway API       ").append(baseUrl).append("/\n");

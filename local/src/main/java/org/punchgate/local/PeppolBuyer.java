@@ -74,7 +74,7 @@ final class PeppolBuyer {
   }
 
   private String startPage() {
-    StringBuilder html = new StringBuilder(BuyerSimulator.modes(false));
+    StringBuilder html = new StringBuilder(BuyerSimulator.modes(BuyerSimulator.Mode.PEPPOL));
     html.append("<p>This page plays a PEPPOL punch-out buyer (Visma Proceedo). It posts the login variables to the "
         + "gateway, or makes a login link through the admin API and follows it; the cart comes back Base64-encoded "
         + "to its return URL, where it is decoded and validated against the BIS Punch Out 3 schematron.</p>");

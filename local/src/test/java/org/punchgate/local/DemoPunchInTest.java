@@ -18,7 +18,7 @@ import org.punchgate.punchin.OrderDecision.Outcome;
 import org.punchgate.punchin.OrderReading;
 import org.punchgate.punchin.OrderSniffer;
 import org.punchgate.punchin.PunchInChecks;
-import org.punchgate.punchin.PunchInPolicy;
+import org.punchgate.connection.PunchInPolicy;
 import org.punchgate.punchin.ShopCustomer;
 import org.punchgate.punchin.UblOrderReader;
 

@@ -118,23 +118,7 @@ class OrdersEndToEndIT {
 
   /** Every message on the orders queue for this order id (others' messages go back to the queue untouched). */
   private List<Message> messagesFor(OrderId orderId) {
-    var sqs = runner.engines().sqs();
-    String queue = runner.engines().queueUrl("OrdersQueue");
-    List<Message> mine = new ArrayList<>();
-    for (int round = 0; round < 5; round++) {
-      var received = sqs.receiveMessage(b -> b.queueUrl(queue).maxNumberOfMessages(10).waitTimeSeconds(1)
-          .visibilityTimeout(0).messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
-      for (Message m : received) {
-        if (orderId.value().equals(m.attributes().get(MessageSystemAttributeName.MESSAGE_DEDUPLICATION_ID))) {
-          mine.add(m);
-          sqs.deleteMessage(b -> b.queueUrl(queue).receiptHandle(m.receiptHandle()));
-        }
-      }
-      if (!mine.isEmpty() && received.isEmpty()) {
-        break;
-      }
-    }
-    return mine;
+    return QueuedOrders.take(runner, orderId);
   }
 
   private void completesWithOneMessage(Session session, String user, String secret, String connectionId)

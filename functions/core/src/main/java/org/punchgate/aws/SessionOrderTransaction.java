@@ -5,7 +5,6 @@ import static org.punchgate.aws.TableKeys.n;
 import static org.punchgate.aws.TableKeys.s;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.punchgate.aws.TableKeys;
@@ -83,21 +82,7 @@ final class SessionOrderTransaction {
             ":at", s(order.createdAt().toString()),
             ":now", n(now.getEpochSecond())))
         .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).build();
-    Map<String, AttributeValue> orderItem = new HashMap<>(OrderItems.orderKey(id));
-    orderItem.put("type", s("order"));
-    orderItem.put("connectionId", s(order.connectionId()));
-    orderItem.put("cartId", s(order.punchout().cartId()));
-    orderItem.put("orderNumber", s(order.externalOrderNumber()));
-    orderItem.put("createdAt", s(order.createdAt().toString()));
-    orderItem.put(OrderItems.BODY, s(new String(body, java.nio.charset.StandardCharsets.UTF_8)));
-    orderItem.put(TableKeys.TTL, n(order.createdAt().plus(retention).getEpochSecond()));
-    TransactWriteItem orderPut = TransactWriteItem.builder().put(p -> p.tableName(table).item(orderItem)
-        .conditionExpression("attribute_not_exists(pk)")).build();
-    Map<String, AttributeValue> outboxItem = new HashMap<>(OrderItems.outboxKey(order));
-    outboxItem.put("type", s("outbox"));
-    outboxItem.put("orderId", s(id.value()));
-    TransactWriteItem outboxPut = TransactWriteItem.builder().put(p -> p.tableName(table).item(outboxItem)).build();
-    return List.of(session, orderPut, outboxPut);
+    return List.of(session, OrderItems.orderPut(table, order, body, retention), OrderItems.outboxPut(table, order));
   }
 
   /** The session item as the failed condition saw it, when the engine returned it. */

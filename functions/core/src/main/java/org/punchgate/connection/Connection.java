@@ -11,7 +11,8 @@ import org.punchgate.cart.Classification;
  * the buyer's format. {@code username} and {@code secretHash} are the first user (OCI, PEPPOL) or the cXML
  * shared secret; {@code moreUsers} are the connection's further users, each with a secret of its own (all of
  * them log in to the same user group). Only hashes are stored, never a plain secret. {@code protocol} holds what
- * only one protocol needs (null for OCI).
+ * only one protocol needs (null for OCI). {@code punchIn} is how PunchIn treats the orders this connection sends
+ * ({@link PunchInPolicy#DEFAULTS} when the connection sets nothing).
  */
 public record Connection(
     String id,
@@ -29,7 +30,8 @@ public record Connection(
     Map<String, String> unitMap,
     Classification defaultClassification,
     ProtocolSettings protocol,
-    List<ConnectionUser> moreUsers) {
+    List<ConnectionUser> moreUsers,
+    PunchInPolicy punchIn) {
 
   public static final Duration DEFAULT_SESSION_LIFETIME = Duration.ofHours(1);
   /** The longest connection id looked up; a longer one from a URL is unknown without asking the store. */
@@ -42,6 +44,16 @@ public record Connection(
     fieldMapping = fieldMapping == null ? FieldMapping.EMPTY : fieldMapping;
     unitMap = unitMap == null ? Map.of() : Map.copyOf(unitMap);
     moreUsers = moreUsers == null ? List.of() : List.copyOf(moreUsers);
+    punchIn = punchIn == null ? PunchInPolicy.DEFAULTS : punchIn;
+  }
+
+  /** A connection with these users and PunchIn's default policy. */
+  public Connection(String id, String name, boolean active, ConnectionFormat format, String userGroup,
+      LoginParameterNames loginParameters, String username, String secretHash, List<String> allowedReturnOrigins,
+      String shopStartUrl, Duration sessionLifetime, FieldMapping fieldMapping, Map<String, String> unitMap,
+      Classification defaultClassification, ProtocolSettings protocol, List<ConnectionUser> moreUsers) {
+    this(id, name, active, format, userGroup, loginParameters, username, secretHash, allowedReturnOrigins,
+        shopStartUrl, sessionLifetime, fieldMapping, unitMap, defaultClassification, protocol, moreUsers, null);
   }
 
   /** A connection with one user (or none): the legacy shape, {@code username} and {@code secretHash} only. */
@@ -69,21 +81,21 @@ public record Connection(
     ConnectionUser first = users.isEmpty() ? new ConnectionUser(null, null) : users.get(0);
     return new Connection(id, name, active, format, userGroup, loginParameters, first.username(), first.secretHash(),
         allowedReturnOrigins, shopStartUrl, sessionLifetime, fieldMapping, unitMap, defaultClassification, protocol,
-        users.isEmpty() ? List.of() : users.subList(1, users.size()));
+        users.isEmpty() ? List.of() : users.subList(1, users.size()), punchIn);
   }
 
   /** The same connection with another stored secret for its first user, or for cXML its shared secret. */
   public Connection withSecretHash(String newSecretHash) {
     return new Connection(id, name, active, format, userGroup, loginParameters, username, newSecretHash,
         allowedReturnOrigins, shopStartUrl, sessionLifetime, fieldMapping, unitMap, defaultClassification, protocol,
-        moreUsers);
+        moreUsers, punchIn);
   }
 
   /** The same connection without its secret: what a session keeps as its snapshot. */
   public Connection withoutSecret() {
     return new Connection(id, name, active, format, userGroup, loginParameters, username, null,
         allowedReturnOrigins, shopStartUrl, sessionLifetime, fieldMapping, unitMap, defaultClassification, protocol,
-        moreUsers.stream().map(ConnectionUser::withoutSecret).toList());
+        moreUsers.stream().map(ConnectionUser::withoutSecret).toList(), punchIn);
   }
 
   /** The buyer's unit for a shop unit, through the connection's unit map (unchanged when unmapped). */

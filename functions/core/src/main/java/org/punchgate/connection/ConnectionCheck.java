@@ -21,7 +21,7 @@ public final class ConnectionCheck {
   /** The fields of README "Configuration: connections"; {@code password} only in a supplier's document. */
   static final Set<String> FIELDS = Set.of("id", "name", "active", "format", "userGroup", "loginParameters",
       "username", "password", "secretHash", "allowedReturnOrigins", "shopStartUrl", "sessionLifetimeMinutes",
-      "fieldMapping", "unitMap", "defaultClassification", "cxml", "peppol", "users");
+      "fieldMapping", "unitMap", "defaultClassification", "cxml", "peppol", "users", "punchIn");
 
   static final Set<String> LOGIN_PARAMETER_FIELDS = Set.of("username", "password", "hookUrl");
   static final Set<String> CLASSIFICATION_FIELDS = Set.of("scheme", "code");
@@ -88,6 +88,9 @@ public final class ConnectionCheck {
         problems.add(new Violation("connection.enum", prefix + "cxml.operationAllowed",
             "cxml.operationAllowed must be one of create, inspect, edit, not " + operation));
       }
+    }
+    if (n.hasNonNull("punchIn")) {
+      PunchInPolicyJson.check(n.get("punchIn"), prefix + "punchIn", problems);
     }
     LoginCheck.secret(n, format, cxml, prefix, problems);
     LoginCheck.users(n, format, prefix, problems);

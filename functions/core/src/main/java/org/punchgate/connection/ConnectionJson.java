@@ -40,6 +40,9 @@ public final class ConnectionJson {
     JsonNode peppolNode = n.get("peppol");
     PeppolSettings peppol = format != ConnectionFormat.PEPPOL_PUNCHOUT ? null
         : PeppolJson.read(peppolNode == null || peppolNode.isNull() ? Json.object() : peppolNode, problems);
+    JsonNode punchInNode = n.get("punchIn");
+    PunchInPolicy punchIn = punchInNode == null || punchInNode.isNull() ? null
+        : PunchInPolicyJson.read(punchInNode, problems);
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(String.join("; ", problems));
     }
@@ -72,7 +75,8 @@ public final class ConnectionJson {
         Json.stringMap(n, "unitMap"),
         cls == null || cls.isNull() ? null : new Classification(Json.text(cls, "scheme"), Json.text(cls, "code")),
         cxml != null ? cxml : peppol,
-        users.isEmpty() ? List.of() : users.subList(1, users.size()));
+        users.isEmpty() ? List.of() : users.subList(1, users.size()),
+        punchIn);
   }
 
   /** The stored hash, or the hash of a seed's plain {@code password} (OCI) or {@code sharedSecret} (cXML). */
@@ -139,6 +143,9 @@ public final class ConnectionJson {
     }
     if (c.peppol() != null) {
       n.set("peppol", PeppolJson.write(c.peppol()));
+    }
+    if (!c.punchIn().equals(PunchInPolicy.DEFAULTS)) {
+      n.set("punchIn", PunchInPolicyJson.write(c.punchIn()));
     }
     return n;
   }

@@ -1,12 +1,12 @@
 package org.punchgate.connection;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.punchgate.security.RandomIds;
 import org.punchgate.security.SecretHash;
 import org.punchgate.security.SecretVerifier;
 import org.punchgate.validation.Violation;
@@ -25,13 +25,13 @@ public final class ConnectionSecrets {
 
   private final ConnectionStore connections;
   private final SecretVerifier secrets;
-  private final SecureRandom random;
+  private final RandomIds ids; // asked for its generator on each use: SnapStart's afterRestore replaces it
   private final Clock clock;
 
-  public ConnectionSecrets(ConnectionStore connections, SecretVerifier secrets, SecureRandom random, Clock clock) {
+  public ConnectionSecrets(ConnectionStore connections, SecretVerifier secrets, RandomIds ids, Clock clock) {
     this.connections = connections;
     this.secrets = secrets;
-    this.random = random;
+    this.ids = ids;
     this.clock = clock;
   }
 
@@ -177,10 +177,10 @@ public final class ConnectionSecrets {
 
   private Hashed hash(NewSecret secret) {
     if (secret.generated()) {
-      String generated = SecretVerifier.generate(random);
+      String generated = SecretVerifier.generate(ids.random());
       return new Hashed(secrets.hashGenerated(generated), generated);
     }
-    return new Hashed(SecretHash.hash(secret.chosen(), random), null);
+    return new Hashed(SecretHash.hash(secret.chosen(), ids.random()), null);
   }
 
   /** The end of the overlap, or null: none asked for, or no previous secret that could go on working. */

@@ -13,20 +13,20 @@ import org.punchgate.security.SecretVerifier;
  * sender costs the same time as a wrong secret. Where the connection lists From credentials, one of them
  * must match too.
  */
-final class CxmlAuthentication {
+public final class CxmlAuthentication {
 
   /** The connection and the Sender credential it was found by. */
-  record Authenticated(Connection connection, CxmlHeader.SentCredential sender) {}
+  public record Authenticated(Connection connection, CxmlHeader.SentCredential sender) {}
 
   private final ConnectionStore connections;
   private final SecretVerifier secrets;
 
-  CxmlAuthentication(ConnectionStore connections, SecretVerifier secrets) {
+  public CxmlAuthentication(ConnectionStore connections, SecretVerifier secrets) {
     this.connections = connections;
     this.secrets = secrets;
   }
 
-  Optional<Authenticated> authenticate(CxmlHeader header) {
+  public Optional<Authenticated> authenticate(CxmlHeader header) {
     CxmlHeader.SentCredential matched = null;
     Connection connection = null;
     for (CxmlHeader.SentCredential sender : header.sender()) {

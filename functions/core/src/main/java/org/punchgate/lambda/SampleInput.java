@@ -20,6 +20,7 @@ import org.punchgate.connection.FieldMapping;
 import org.punchgate.connection.LoginParameterNames;
 import org.punchgate.connection.CxmlCredential;
 import org.punchgate.connection.CxmlSettings;
+import org.punchgate.connection.PeppolSettings;
 import org.punchgate.json.Json;
 import org.punchgate.oci.OciCallUp;
 import org.punchgate.security.RandomIds;
@@ -43,6 +44,7 @@ public final class SampleInput {
   public static final String LOGIN_ROUTE = "GET /punchout/oci/{connectionId}";
   public static final String CART_ROUTE = "POST /punchout/sessions/{sessionId}/cart";
   public static final String CXML_SETUP_ROUTE = "POST /punchout/cxml";
+  public static final String PEPPOL_RETURN_URL = "https://srm.example.com/punchout/peppol/return";
   public static final String BROWSER_FORM_POST = "https://srm.example.com/punchout/return?session=42";
   public static final CxmlCredential CXML_BUYER = new CxmlCredential("NetworkID", "AN01000000001");
   public static final CxmlCredential CXML_SENDER = new CxmlCredential("NetworkID", "AN01000000001");
@@ -67,6 +69,36 @@ public final class SampleInput {
     return new Connection(id, "Sample buyer " + id, true, ConnectionFormat.CXML, "sample-buyers", null, null,
         secretHash, List.of("https://srm.example.com"), SHOP_START_URL, Duration.ofMinutes(30), FieldMapping.EMPTY,
         Map.of("pcs", "EA"), new Classification("UNSPSC", "44120000"), settings);
+  }
+
+  /** An active PEPPOL punchout connection for {@link #USERNAME}, whose password hash is {@code secretHash}. */
+  public static Connection peppolConnection(String id, String secretHash) {
+    PeppolSettings settings = new PeppolSettings(null, null, false, "S", new BigDecimal("25"), null, false, null,
+        new PeppolSettings.Party("0007", "5567321707", null, null, "Sample supplier"),
+        new PeppolSettings.Party("0007", "2120001231", null, null, "Sample buyer"));
+    return new Connection(id, "Sample buyer " + id, true, ConnectionFormat.PEPPOL_PUNCHOUT, "sample-buyers", null,
+        USERNAME, secretHash, List.of("https://srm.example.com"), SHOP_START_URL, Duration.ofMinutes(30),
+        FieldMapping.EMPTY, Map.of("pcs", "EA"), new Classification("UNSPSC", "44120000"), settings);
+  }
+
+  /** The PEPPOL login a procurement system posts: credentials, return address and buyer reference. */
+  public static APIGatewayV2HTTPEvent peppolLoginEvent(String connectionId) {
+    String body = "USERNAME=" + encode(USERNAME) + "&PASSWORD=" + encode(PASSWORD) + "&RETURN_URL="
+        + encode(PEPPOL_RETURN_URL) + "&BUYER_REFERENCE=" + encode("Jane Buyer, purchasing");
+    return event("POST /punchout/peppol/{connectionId}", "POST", "/punchout/peppol/" + connectionId,
+        Map.of("connectionId", connectionId), "", Map.of("host", "punchout.example.com",
+            "content-type", "application/x-www-form-urlencoded; charset=UTF-8"), body);
+  }
+
+  /** A buyer following a PEPPOL login link. */
+  public static APIGatewayV2HTTPEvent loginLinkEvent(String linkId) {
+    return event("GET /punchout/link/{linkId}", "GET", "/punchout/link/" + linkId, Map.of("linkId", linkId), "",
+        Map.of("host", "punchout.example.com"), null);
+  }
+
+  /** An admin API request without a body (the admin function's read-only routes). */
+  public static APIGatewayV2HTTPEvent adminReadEvent(String routeKey, String path, Map<String, String> pathParameters) {
+    return event(routeKey, "GET", path, pathParameters, "", Map.of("host", "admin.example.com"), null);
   }
 
   /** A cXML 1.2.063 PunchOutSetupRequest (create) as Ariba or Coupa send it, with the sample credentials. */

@@ -26,10 +26,12 @@ public final class ErpOrderMessage {
   /** Where the schema is, on the class path of this module. */
   public static final String SCHEMA_RESOURCE = "/schema/erp-order.v1.schema.json";
   /**
-   * The largest message body we hand to the queue: 256 KiB, the SQS limit that every SQS-compatible engine
-   * and every queue's default accepts. A larger order is refused with {@link OrderQueue.SendOutcome.TooLarge}.
+   * The largest message body we hand to the queue: 1 MiB, the SQS limit since August 2025 (256 KiB before),
+   * which the template sets as the queue's {@code MaximumMessageSize} and the local SQS engine accepts too
+   * (QueueMessageSizeIT). A fully described 1,000-line order takes about 280 KiB. A larger order is refused
+   * with {@link OrderQueue.SendOutcome.TooLarge}.
    */
-  public static final int MAX_BYTES = 256 * 1024;
+  public static final int MAX_BYTES = 1024 * 1024;
 
   private static final JsonFactory JSON = new JsonFactory();
 

@@ -5,9 +5,9 @@ import java.util.Base64;
 import java.util.Locale;
 
 /** The user name and secret of an HTTP Basic {@code Authorization} header (RFC 7617), or null. */
-record BasicCredentials(String username, String secret) {
+public record BasicCredentials(String username, String secret) {
 
-  static BasicCredentials from(String authorization) {
+  public static BasicCredentials from(String authorization) {
     if (authorization == null) {
       return null;
     }

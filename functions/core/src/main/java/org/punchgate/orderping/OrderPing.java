@@ -105,7 +105,7 @@ public final class OrderPing {
    * it has none (cXML connections authenticate by Sender and shared secret, not by a user name). Every name is
    * compared, so where a name is in the list does not show in the time taken.
    */
-  static Optional<String> storedSecret(Connection connection, String username) {
+  public static Optional<String> storedSecret(Connection connection, String username) {
     if (connection.users().isEmpty()) {
       return sameText(username, connection.id()) ? Optional.ofNullable(connection.secretHash()) : Optional.empty();
     }

@@ -1,5 +1,6 @@
 package org.punchgate.punchin;
 
+import org.punchgate.connection.PunchInPolicy;
 import java.math.BigDecimal;
 
 /**

@@ -74,7 +74,8 @@ public final class CxmlOrderRequestReader {
 
     /** What the OrderRequestHeader says; all null but the type when it is missing. */
     private record Header(String id, LocalDate date, LocalTime time, String type, String currency, BigDecimal total,
-                          Delivery delivery, String billToName, String billToCountry, String note) {}
+                          Delivery delivery, String billToName, String billToCountry, String note,
+                          String supplierOrderId) {}
 
     PunchInOrder order(XmlElement orderRequest, CxmlDocument envelope, String payloadId) {
       if (orderRequest == null) {
@@ -87,7 +88,7 @@ public final class CxmlOrderRequestReader {
       Header header;
       if (headerElement == null) {
         checks.finding(OrderRules.MANDATORY, null, at, orderRequest, "is missing");
-        header = new Header(null, null, null, DEFAULT_TYPE, null, null, null, null, null, null);
+        header = new Header(null, null, null, DEFAULT_TYPE, null, null, null, null, null, null, null);
       } else {
         header = header(headerElement, at);
       }
@@ -99,7 +100,7 @@ public final class CxmlOrderRequestReader {
       Totals totals = new Totals(null, null, null, null, null, null, null, header.total());
       return new PunchInOrder(OrderFormat.CXML, null, null, header.id(), header.date(), header.time(),
           header.currency(), header.type(), null, null, header.note(), payloadId, buyer, seller, header.delivery(),
-          References.NONE, lines, totals);
+          new References(null, null, null, null, header.supplierOrderId()), lines, totals);
     }
 
     private Header header(XmlElement header, String at) {
@@ -138,9 +139,11 @@ public final class CxmlOrderRequestReader {
         billToAddress = CxmlReader.address(billTo.child("Address"));
       }
       XmlElement comments = header.child("Comments");
+      XmlElement supplierOrderInfo = header.child("SupplierOrderInfo");
       return new Header(id, date, time, type, currency, total, delivery,
           billToAddress == null ? null : billToAddress.name(), billToAddress == null ? null : billToAddress.countryCode(),
-          comments == null ? null : blankToNull(comments.ownText()));
+          comments == null ? null : blankToNull(comments.ownText()),
+          supplierOrderInfo == null ? null : blankToNull(supplierOrderInfo.attribute("orderID")));
     }
 
     /** An orderDate that is no date-time: its first ten characters as a day, or a finding. */

@@ -7,7 +7,7 @@ import java.util.Set;
  * CustomizationIDs are matched by prefix, as PEPPOL's own rules do (T01-R034, T76-R006), so extended ids
  * (EHF, A-NZ) are accepted; ProfileIDs are matched exactly (T01-R031).
  */
-final class OrderIdentifiers {
+public final class OrderIdentifiers {
 
   private OrderIdentifiers() {}
 

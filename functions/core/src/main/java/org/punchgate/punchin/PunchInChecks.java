@@ -1,5 +1,6 @@
 package org.punchgate.punchin;
 
+import org.punchgate.connection.PunchInPolicy;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -15,8 +16,8 @@ import org.punchgate.punchin.CheckFinding.Action;
 import org.punchgate.punchin.OrderDecision.LineDecision;
 import org.punchgate.punchin.OrderDecision.Outcome;
 import org.punchgate.punchin.PunchInOrder.Line;
-import org.punchgate.punchin.PunchInPolicy.Check;
-import org.punchgate.punchin.PunchInPolicy.Policy;
+import org.punchgate.connection.PunchInPolicy.Check;
+import org.punchgate.connection.PunchInPolicy.Policy;
 import org.punchgate.punchin.ShopCustomer.BuyerParty;
 
 /**
@@ -175,7 +176,8 @@ public final class PunchInChecks {
     List<CheckFinding> refusals = findings.stream().filter(f -> f.action() == Action.REJECT_ORDER).toList();
     boolean allLinesRejected = mapped.isEmpty() && !order.lines().isEmpty();
     if (!refusals.isEmpty() || allLinesRejected) {
-      String reason = (refusals.isEmpty() ? findings : refusals).stream().map(CheckFinding::message)
+      // each reason names its rule, so the sender's system (and a person) can tell which check refused it
+      String reason = (refusals.isEmpty() ? findings : refusals).stream().map(f -> f.ruleId() + ": " + f.message())
           .reduce((a, b) -> a + "; " + b).orElse("no line can be delivered");
       return new Result(new OrderDecision(responseId, now, Outcome.REJECTED, reason, List.of()), findings, customer,
           List.of());
@@ -201,9 +203,10 @@ public final class PunchInChecks {
       if (change == null) {
         lines.add(LineDecision.accepted(line.id()));
       } else if (change.action() == Action.REJECT_LINE) {
-        lines.add(LineDecision.rejected(line.id(), change.message()));
+        lines.add(LineDecision.rejected(line.id(), change.ruleId() + ": " + change.message()));
       } else {
-        lines.add(LineDecision.changed(line.id(), null, change.correctedPrice(), change.message()));
+        lines.add(LineDecision.changed(line.id(), null, change.correctedPrice(), change.ruleId() + ": "
+            + change.message()));
       }
     }
     return new Result(new OrderDecision(responseId, now, Outcome.ACCEPTED_WITH_CHANGES,

@@ -67,10 +67,13 @@ public record PunchInOrder(
 
   /**
    * Document references. {@code catalogueId} (UBL CatalogueReference) and {@code quotationId} are where a
-   * UBL order carries a punch-out cart id; cXML carries it per line in {@link Line#supplierAuxiliaryId()}.
+   * UBL order carries a punch-out cart id; cXML carries it in {@code supplierOrderId} (OrderRequestHeader
+   * SupplierOrderInfo/@orderID, which our PunchOutOrderMessage fills with the cart id) or per line in
+   * {@link Line#supplierAuxiliaryId()}.
    */
-  public record References(String quotationId, String catalogueId, String orderDocumentId, String contractId) {
-    public static final References NONE = new References(null, null, null, null);
+  public record References(String quotationId, String catalogueId, String orderDocumentId, String contractId,
+                           String supplierOrderId) {
+    public static final References NONE = new References(null, null, null, null, null);
   }
 
   /**

@@ -207,7 +207,7 @@ public final class UblOrderReader {
       return new PunchInOrder(checks.format, text(header.get("CustomizationID")), text(header.get("ProfileID")),
           id, issueDate, issueTime, currencyCode, orderType == null ? OrderIdentifiers.DEFAULT_ORDER_TYPE : orderType,
           text(header.get("CustomerReference")), text(header.get("AccountingCost")), text(header.get("Note")), null,
-          buyer, seller, delivery, new References(quotation, catalogue, orderDocument, contract), lines, total);
+          buyer, seller, delivery, new References(quotation, catalogue, orderDocument, contract, null), lines, total);
     }
 
     private LocalTime issueTime(UblLeaf timeLeaf) {

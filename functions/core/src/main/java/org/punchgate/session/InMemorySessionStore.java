@@ -14,13 +14,14 @@ import org.punchgate.order.Order;
 import org.punchgate.order.OrderId;
 import org.punchgate.order.OrderOutbox;
 import org.punchgate.order.OrderReceipt;
+import org.punchgate.order.OrderStore;
 
 /**
  * Sessions in memory, with the same conditional semantics as the DynamoDB store, and the orders and
- * outbox entries that ordering a cart writes. For unit tests and for the benchmark's CPU-only runs;
- * never used by a deployed function.
+ * outbox entries that ordering a cart (or recording a PunchIn order of its own) writes. For unit tests and for
+ * the benchmark's CPU-only runs; never used by a deployed function.
  */
-public final class InMemorySessionStore implements SessionStore, SessionOrders, SessionActivity {
+public final class InMemorySessionStore implements SessionStore, SessionOrders, SessionActivity, OrderStore {
 
   private record Entry(Session session, StartTicket ticket, OrderReceipt order) {}
 
@@ -117,6 +118,17 @@ public final class InMemorySessionStore implements SessionStore, SessionOrders, 
           null, receipt);
     });
     return outcome[0] == null ? new OrderOutcome.NotFound() : outcome[0];
+  }
+
+  @Override
+  public Recorded record(Order order) {
+    if (orders.putIfAbsent(order.orderId(), order) != null) {
+      return Recorded.EXISTING;
+    }
+    synchronized (outbox) {
+      outbox.put(outboxKey(order), order);
+    }
+    return Recorded.NEW;
   }
 
   @Override

@@ -24,7 +24,7 @@ class SqsOrderQueueTest {
           calls.add(method.getName());
           throw new AssertionError("no SQS call expected, got " + method.getName());
         });
-    Order huge = OrderFixtures.largeOrder(1000);
+    Order huge = OrderFixtures.largeOrder(4000); // about 1.1 MB of ERP message, over the 1 MiB SQS takes
 
     var outcome = assertInstanceOf(SendOutcome.TooLarge.class, new SqsOrderQueue(sqs, "https://sqs.example/q.fifo").send(huge));
 

@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.punchgate.json.Json;
+import org.punchgate.security.RandomIds;
 import org.punchgate.security.SecretVerifier;
 import org.punchgate.testing.Fixtures;
 import org.punchgate.validation.Violation;
@@ -24,7 +24,7 @@ class ConnectionSecretsTest {
   private final Fixtures.MutableClock clock = Fixtures.clock();
   private final SecretVerifier verifier = new SecretVerifier(KEY, clock);
   private final InMemoryConnectionStore store = new InMemoryConnectionStore();
-  private final ConnectionSecrets secrets = new ConnectionSecrets(store, verifier, new SecureRandom(), clock);
+  private final ConnectionSecrets secrets = new ConnectionSecrets(store, verifier, new RandomIds(), clock);
 
   private static NewSecret generated(int overlapMinutes) {
     return new NewSecret(null, overlapMinutes);
@@ -136,11 +136,11 @@ class ConnectionSecretsTest {
   void aConcurrentChangeIsReadAgainAndAfterThreeAttemptsReportedAsAConflict() {
     store.put(Fixtures.ociConnection("oci", ConnectionFormat.OCI_4_0));
     var racing = new RacingStore(store, 2);
-    var retried = new ConnectionSecrets(racing, verifier, new SecureRandom(), clock);
+    var retried = new ConnectionSecrets(racing, verifier, new RandomIds(), clock);
     var saved = assertInstanceOf(ConnectionSecrets.Outcome.Saved.class, retried.putUser("oci", "anna", generated(0)));
     assertTrue(logsIn("oci", "anna", saved.generatedSecret()), "stored on the third attempt");
 
-    var alwaysRacing = new ConnectionSecrets(new RacingStore(store, Integer.MAX_VALUE), verifier, new SecureRandom(), clock);
+    var alwaysRacing = new ConnectionSecrets(new RacingStore(store, Integer.MAX_VALUE), verifier, new RandomIds(), clock);
     var conflict = assertInstanceOf(ConnectionSecrets.Outcome.Conflict.class, alwaysRacing.putUser("oci", "bo", generated(0)));
     assertEquals(version("oci"), conflict.currentVersion());
     assertTrue(PasswordCheck.user(store.find("oci").orElseThrow(), "bo", "x", verifier).isEmpty());

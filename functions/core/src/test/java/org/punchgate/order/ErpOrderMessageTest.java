@@ -101,10 +101,11 @@ class ErpOrderMessageTest {
 
   @Test
   void anOrderOverTheQueueLimitIsRefusedClearlyAndNothingIsSent() {
-    // about 270 bytes per fully described line: 900 lines fit in 256 KiB, 1,000 do not
-    assertInstanceOf(SendOutcome.Sent.class, new InMemoryOrderQueue().send(OrderFixtures.largeOrder(900)));
+    // about 280 bytes per fully described line: 1,000 lines (the PunchIn import's large order) fit in 1 MiB,
+    // 4,000 do not
+    assertInstanceOf(SendOutcome.Sent.class, new InMemoryOrderQueue().send(OrderFixtures.largeOrder(1000)));
 
-    Order huge = OrderFixtures.largeOrder(1000);
+    Order huge = OrderFixtures.largeOrder(4000);
     var queue = new InMemoryOrderQueue();
     var outcome = assertInstanceOf(SendOutcome.TooLarge.class, queue.send(huge));
     assertEquals(ErpOrderMessage.MAX_BYTES, outcome.maxBytes());

@@ -1,5 +1,6 @@
 package org.punchgate.punchin;
 
+import org.punchgate.connection.PunchInPolicy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,8 +22,8 @@ import org.punchgate.order.OrderSource;
 import org.punchgate.order.OrderStatus;
 import org.punchgate.punchin.OrderDecision.LineOutcome;
 import org.punchgate.punchin.OrderDecision.Outcome;
-import org.punchgate.punchin.PunchInPolicy.Check;
-import org.punchgate.punchin.PunchInPolicy.Policy;
+import org.punchgate.connection.PunchInPolicy.Check;
+import org.punchgate.connection.PunchInPolicy.Policy;
 import org.punchgate.punchin.ShopCustomer.BuyerParty;
 import org.punchgate.punchin.ShopPrice.Scope;
 

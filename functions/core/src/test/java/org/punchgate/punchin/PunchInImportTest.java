@@ -1,5 +1,6 @@
 package org.punchgate.punchin;
 
+import org.punchgate.connection.PunchInPolicy;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -23,7 +24,8 @@ class PunchInImportTest {
 
   private final List<Order> handedOff = new ArrayList<>();
   private final AtomicInteger ids = new AtomicInteger();
-  private final PunchInImport punchIn = new PunchInImport(PunchInChecksTest.shopOfTheTestOrder(), new InMemoryPunchInReplays(), handedOff::add,
+  private final PunchInImport punchIn = new PunchInImport(PunchInChecksTest.shopOfTheTestOrder(), new InMemoryPunchInReplays(),
+      order -> { handedOff.add(order); return new PunchInImport.HandedOff.Stored(order.orderId()); }, PunchInImport.Carts.NONE,
       Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC), () -> "RESP-" + ids.incrementAndGet());
 
   private PunchInImport.Answer post(String document) {

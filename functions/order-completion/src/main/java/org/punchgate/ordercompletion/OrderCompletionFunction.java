@@ -7,6 +7,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import org.punchgate.http.Problem;
 import org.punchgate.lambda.HttpFunction;
 import org.punchgate.lambda.OrderLog;
+import org.punchgate.lambda.Priming;
+import org.punchgate.lambda.SnapStartHooks;
 import org.punchgate.orderping.OrderPingHttp;
 import org.punchgate.wiring.OrderWiring;
 
@@ -21,13 +23,24 @@ public final class OrderCompletionFunction
   static final String PING_POST = "POST /orders/ping";
 
   private final OrderPingHttp ping;
+  private final SnapStartHooks snapStart; // held here: the CRaC context keeps its resources weakly
 
   public OrderCompletionFunction() {
-    this(OrderWiring.fromEnvironment(OrderLog.PROBLEMS)); // wired once per container
+    this(OrderWiring.fromEnvironment(OrderLog.PROBLEMS), true); // wired once per container
   }
 
   OrderCompletionFunction(OrderWiring wiring) {
+    this(wiring, false);
+  }
+
+  OrderCompletionFunction(OrderWiring wiring, boolean snapStart) {
     this.ping = new OrderPingHttp(wiring.ping());
+    this.snapStart = !snapStart ? null : SnapStartHooks.register(() -> Priming.run(wiring.common().config(),
+        common -> new OrderCompletionFunction(Priming.orderWiring(common)), Priming::orderPing), wiring.common().ids());
+  }
+
+  SnapStartHooks snapStartHooks() {
+    return snapStart;
   }
 
   @Override

@@ -33,11 +33,23 @@ class PunchoutLoginSnapStartTest {
   }
 
   @Test
+  void primingLogsTheSampleBuyerInThroughBothPeppolRoutes() {
+    Priming priming = Priming.inMemory(CONFIG);
+    var handler = new PunchoutLoginHandler(priming.wiring());
+    var posted = priming.peppolLogin(handler);
+    assertEquals(302, posted.getStatusCode(), posted.getBody());
+    var link = priming.linkLogin(handler);
+    assertEquals(302, link.getStatusCode(), link.getBody());
+    assertEquals(2, ((InMemorySessionStore) priming.wiring().sessions()).size());
+  }
+
+  @Test
   void beforeCheckpointPrimesWithoutWritingToTheFunctionsOwnStores() throws Exception {
     Wiring wiring = Priming.inMemory(CONFIG).wiring();
     var handler = new PunchoutLoginHandler(wiring, true);
     handler.snapStartHooks().beforeCheckpoint(null);
     assertEquals(0, ((InMemorySessionStore) wiring.sessions()).size());
+    assertEquals(0, wiring.links().byConnection(Priming.PEPPOL_CONNECTION_ID).size());
   }
 
   @Test

@@ -1,8 +1,10 @@
-package org.punchgate.punchin;
+package org.punchgate.connection;
 
 import java.math.BigDecimal;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * How a connection treats what the PunchIn checks find (README "PunchIn checks"): a {@link Policy} per check,
@@ -18,7 +20,21 @@ public record PunchInPolicy(Map<Check, Policy> policies, BigDecimal priceToleran
     /** The line is rejected, or its price corrected to the customer's price; the rest is accepted. */
     ACCEPT_WITH_CHANGES,
     /** Accepted as ordered; the finding is flagged on the order for a person. */
-    ACCEPT_AND_FLAG
+    ACCEPT_AND_FLAG;
+
+    /** The name in a connection's JSON: {@code reject}, {@code accept-with-changes}, {@code accept-and-flag}. */
+    public String jsonName() {
+      return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    public static Optional<Policy> ofJsonName(String name) {
+      for (Policy p : values()) {
+        if (p.jsonName().equals(name)) {
+          return Optional.of(p);
+        }
+      }
+      return Optional.empty();
+    }
   }
 
   /** The checks, each with its stable rule id and documented default policy. */
@@ -45,6 +61,15 @@ public record PunchInPolicy(Map<Check, Policy> policies, BigDecimal priceToleran
 
     public Policy defaultPolicy() {
       return defaultPolicy;
+    }
+
+    public static Optional<Check> ofRuleId(String ruleId) {
+      for (Check c : values()) {
+        if (c.ruleId.equals(ruleId)) {
+          return Optional.of(c);
+        }
+      }
+      return Optional.empty();
     }
   }
 
