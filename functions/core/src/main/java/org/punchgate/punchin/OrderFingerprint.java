@@ -16,14 +16,15 @@ import org.punchgate.cart.Classification;
 /**
  * The SHA-256 of a UBL order's values, streamed into the digest one value at a time (a 1,000-line order never
  * becomes one large text). Every value of {@link PunchInOrder} counts, in a fixed order, each written with its
- * length (or a null mark), so no two different orders write the same bytes. Decimals count with their scale
- * ({@code 10} is not {@code 10.00}), as the document wrote them. Where a line stood in the XML
+ * length (or a mark for an absent value), so no two different orders write the same bytes. Decimals count with
+ * their scale ({@code 10} is not {@code 10.00}), as the document wrote them. Where a line stood in the XML
  * ({@link PunchInOrder.Line#sourceLine}) does not count: it is the layout, not the order, and an access point
  * that re-serialises the document must get the same fingerprint.
  */
 final class OrderFingerprint {
 
-  private static final int NULL = -1;
+  /** The mark of an absent value: a length no value has. */
+  private static final int NULL = 0;
 
   private final MessageDigest sha256;
   private final DataOutputStream out;
@@ -67,7 +68,7 @@ final class OrderFingerprint {
     party(o.seller());
     delivery(o.delivery());
     references(o.references());
-    out.writeInt(o.lines().size());
+    length(o.lines().size());
     for (PunchInOrder.Line line : o.lines()) {
       line(line);
     }
@@ -123,7 +124,7 @@ final class OrderFingerprint {
     text(l.buyersItemId());
     identifier(l.standardItemId());
     text(l.manufacturersItemId());
-    out.writeInt(l.classifications().size());
+    length(l.classifications().size());
     for (Classification c : l.classifications()) {
       text(c.scheme());
       text(c.code());
@@ -147,7 +148,7 @@ final class OrderFingerprint {
   }
 
   private void identifiers(List<PunchInOrder.Identifier> ids) throws IOException {
-    out.writeInt(ids.size());
+    length(ids.size());
     for (PunchInOrder.Identifier id : ids) {
       identifier(id);
     }
@@ -161,7 +162,7 @@ final class OrderFingerprint {
   }
 
   private void texts(List<String> texts) throws IOException {
-    out.writeInt(texts.size());
+    length(texts.size());
     for (String t : texts) {
       text(t);
     }
@@ -174,12 +175,25 @@ final class OrderFingerprint {
 
   private void text(String text) throws IOException {
     if (text == null) {
-      out.writeInt(NULL);
+      out.write(NULL);
       return;
     }
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    out.writeInt(bytes.length);
+    length(bytes.length + 1); // 0 is absent, so "" is 1
     out.write(bytes);
+  }
+
+  /**
+   * A length or count in 7-bit groups, low first, the high bit saying "more follows": one byte for the short
+   * values of an order instead of four, which is a third less to hash.
+   */
+  private void length(int n) throws IOException {
+    int rest = n;
+    while (rest >= 0x80) {
+      out.write((rest & 0x7f) | 0x80);
+      rest >>>= 7;
+    }
+    out.write(rest);
   }
 
   /** A mark for a structure: absent, or present with its values after it. */
