@@ -17,6 +17,7 @@ import org.punchgate.link.LoginLinkStore;
 import org.punchgate.link.LoginLinks;
 import org.punchgate.security.RandomIds;
 import java.time.Clock;
+import org.punchgate.seed.SeedFile;
 
 /**
  * Loads the demo connections ({@code demo/connections.json}, with {@code {{port}}} replaced by the

@@ -24,6 +24,7 @@ import org.punchgate.aws.DynamoDbLoginLinkStore;
 import org.punchgate.aws.DynamoDbPunchInMappings;
 import org.punchgate.punchin.ShopCustomer;
 import org.punchgate.security.RandomIds;
+import org.punchgate.seed.SeedFile;
 
 /**
  * Runs the gateway on this machine: the template's HTTP API routes served on localhost by the functions'

@@ -69,6 +69,17 @@ public final class ConnectionCheck {
     }
     object(n, "loginParameters", LOGIN_PARAMETER_FIELDS, prefix, problems);
     object(n, "defaultClassification", CLASSIFICATION_FIELDS, prefix, problems);
+    JsonNode cxml = cxml(n, prefix, problems);
+    if (n.hasNonNull("punchIn")) {
+      PunchInPolicyJson.check(n.get("punchIn"), prefix + "punchIn", problems);
+    }
+    LoginCheck.secret(n, format, cxml, prefix, problems);
+    LoginCheck.users(n, format, prefix, problems);
+    return problems;
+  }
+
+  /** The {@code cxml} object's problems; the object, or null when there is none (or it is no object). */
+  private static JsonNode cxml(JsonNode n, String prefix, List<Violation> problems) {
     JsonNode cxml = object(n, "cxml", CXML_FIELDS, prefix, problems) ? n.get("cxml") : null;
     if (cxml != null) {
       credentials(cxml, "from", prefix + "cxml.", problems);
@@ -85,12 +96,7 @@ public final class ConnectionCheck {
       textArray(cxml, "extrinsicsToShop", prefix + "cxml.", problems);
       operationAllowed(cxml, prefix, problems);
     }
-    if (n.hasNonNull("punchIn")) {
-      PunchInPolicyJson.check(n.get("punchIn"), prefix + "punchIn", problems);
-    }
-    LoginCheck.secret(n, format, cxml, prefix, problems);
-    LoginCheck.users(n, format, prefix, problems);
-    return problems;
+    return cxml;
   }
 
   /** The most a returned cXML cart lets the buyer do later: create, inspect or edit (never source). */

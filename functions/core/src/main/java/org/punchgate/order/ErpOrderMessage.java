@@ -34,11 +34,19 @@ public final class ErpOrderMessage {
   public static final int MAX_BYTES = 1024 * 1024;
 
   private static final JsonFactory JSON = new JsonFactory();
+  private static final LastMessage LAST = new LastMessage();
 
   private ErpOrderMessage() {}
 
-  /** The message body of an order, UTF-8. */
+  /**
+   * The message body of an order, UTF-8: a copy of your own. Asked again for the same {@link Order} instance
+   * (the size check, the order item and the send of one request), it is written once ({@link LastMessage}).
+   */
   public static byte[] write(Order order) {
+    return LAST.of(order, ErpOrderMessage::serialize);
+  }
+
+  private static byte[] serialize(Order order) {
     var out = new ByteArrayOutputStream(1024 + 256 * order.lines().size());
     try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
       g.writeStartObject();

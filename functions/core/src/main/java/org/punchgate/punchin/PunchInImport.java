@@ -186,6 +186,7 @@ public final class PunchInImport {
         ? PunchInOrders.toOrder(OrderId.forCart(cart.get().cartId()), connectionId, order, result, cart.get(),
             clock.instant())
         : buyerOrder(connectionId, order, result);
+    // the hand-off's order item and queue message reuse this one serialization of the same instance
     int bytes = ErpOrderMessage.write(stored).length;
     if (bytes > ErpOrderMessage.MAX_BYTES) {
       return language.answer(order, rejected(now, "the order's ERP message would take " + bytes

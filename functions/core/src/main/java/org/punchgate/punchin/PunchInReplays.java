@@ -1,19 +1,15 @@
 package org.punchgate.punchin;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Objects;
 
 /**
  * The answers PunchIn gave, kept so that the same order document again gets the same answer and creates
  * nothing (README "Duplicates"), for at least {@link #RETENTION}. A record is keyed by the buyer's order
  * number as the buyer party's: {@link Key#of}. Its fingerprint says which document it answered: the cXML
- * payloadID, or for UBL a digest of the order as read ({@link #fingerprint}), so a resend through another
- * access point that re-serialises the XML is still the same document.
+ * payloadID, or for UBL a digest of the order's values as read ({@link #fingerprint}), so a resend through
+ * another access point that re-serialises the XML is still the same document.
  */
 public interface PunchInReplays {
 
@@ -71,16 +67,14 @@ public interface PunchInReplays {
     }
   }
 
-  /** The fingerprint of an order document: the cXML payloadID, or a digest of the UBL order as read. */
+  /**
+   * The fingerprint of an order document: the cXML payloadID, or a digest of the UBL order's values
+   * ({@link OrderFingerprint}).
+   */
   static String fingerprint(PunchInOrder order) {
     if (order.payloadId() != null) {
       return "payload:" + order.payloadId();
     }
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(order.toString().getBytes(StandardCharsets.UTF_8));
-      return "sha256:" + HexFormat.of().formatHex(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
-    }
+    return OrderFingerprint.of(order);
   }
 }

@@ -1,4 +1,4 @@
-package org.punchgate.local;
+package org.punchgate.seed;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package org.punchgate.local;
+package org.punchgate.seed;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -22,12 +22,13 @@ import org.punchgate.validation.Violation;
 /**
  * A seed file ({@code {"connections":[ ... ]}}), read and checked as a whole before anything starts: a syntax
  * error or any problem of any connection is reported as {@code file:line:column: json.path: text}, every one at
- * once, through the same {@link ConnectionCheck} as the admin API.
+ * once, through the same {@link ConnectionCheck} as the admin API. The local runner's {@code --seed} and the admin
+ * CLI's {@code import --seed} both read seed files through it.
  */
-final class SeedFile {
+public final class SeedFile {
 
   /** The file is not a usable seed; the message lists every problem, one per line. */
-  static final class Invalid extends IllegalArgumentException {
+  public static final class Invalid extends IllegalArgumentException {
     Invalid(String message) {
       super(message);
     }
@@ -36,7 +37,7 @@ final class SeedFile {
   private SeedFile() {}
 
   /** The connection documents of a seed file that has no problems. */
-  static List<JsonNode> read(Path file) {
+  public static List<JsonNode> read(Path file) {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);
