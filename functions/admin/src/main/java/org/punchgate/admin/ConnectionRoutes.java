@@ -141,17 +141,7 @@ final class ConnectionRoutes implements AdminRouter.Group {
 
   /** The body as JSON, or the answer to one that is too large or not JSON. */
   private HttpResponse withBody(HttpRequest request, Function<JsonNode, HttpResponse> handler) {
-    if (request.body().length > maxBodyBytes) {
-      return Problem.response(413, "Request too large",
-          "A connection document is at most " + maxBodyBytes + " bytes.");
-    }
-    JsonNode body;
-    try {
-      body = Json.parse(request.body());
-    } catch (Json.JsonSyntaxException e) {
-      return Problem.response(400, "Malformed JSON", e.getMessage());
-    }
-    return handler.apply(body);
+    return JsonBodies.with(request, maxBodyBytes, handler);
   }
 
   private static HttpResponse notFound(String id) {

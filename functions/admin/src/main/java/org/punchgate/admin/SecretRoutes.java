@@ -1,6 +1,5 @@
 package org.punchgate.admin;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.punchgate.connection.ConnectionSecrets;
@@ -48,22 +47,13 @@ final class SecretRoutes implements AdminRouter.Group {
 
   private HttpResponse withSecret(HttpRequest request,
       java.util.function.Function<NewSecret, ConnectionSecrets.Outcome> change) {
-    if (request.body().length > maxBodyBytes) {
-      return Problem.response(413, "Request too large", "The body is larger than " + maxBodyBytes + " bytes.");
-    }
-    JsonNode body;
-    try {
-      body = Json.parse(request.body());
-    } catch (Json.JsonSyntaxException e) {
-      return Problem.response(400, "Malformed JSON", e.getMessage());
-    }
-    return switch (NewSecret.read(body)) {
+    return JsonBodies.with(request, maxBodyBytes, body -> switch (NewSecret.read(body)) {
       case NewSecret.Read.Invalid invalid -> Problem.invalid("Invalid secret", invalid.problems());
       case NewSecret.Read.Valid valid when valid.secret().generated() && !secrets.canGenerate() ->
           Problem.invalid("Invalid secret", List.of(new Violation("secret.key", "$.generate", "generated secrets need"
               + " the server-side key (SECRET_HASH_KEY), which this deployment lacks: give a chosen secret instead")));
       case NewSecret.Read.Valid valid -> answer(change.apply(valid.secret()));
-    };
+    });
   }
 
   private static HttpResponse answer(ConnectionSecrets.Outcome outcome) {
