@@ -34,7 +34,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  *   <li>{@code PRICE#<sku>} / {@code CUSTOMER#<id>}, {@code GROUP#<group>} or {@code LIST}: the prices of that
  *       SKU for that scope (all currencies and validity periods in one item).</li>
  * </ul>
- * So an order's products and prices are each one {@code BatchGetItem} by exact keys, whatever the number of
+ * So an order's customer and products (by seller's item id and GTIN) are one {@code BatchGetItem} by exact keys,
+ * and its prices another, whatever the number of
  * lines (DynamoDB takes 100 keys per call: a longer order makes one call per 100 keys), and keys DynamoDB leaves
  * unprocessed under throttling are asked again until none is left.
  */
@@ -62,6 +63,33 @@ public final class DynamoDbPunchInMappings implements PunchInMappings {
       return Optional.empty();
     }
     return Optional.of(PunchInJson.customer(Json.parse(item.get(DOC).s())));
+  }
+
+  @Override
+  public CustomerAndProducts customerAndProducts(List<ShopCustomer.BuyerParty> parties,
+                                                 Collection<ShopProduct.Ref> refs) {
+    CustomerAndProducts.requireCustomerFree(refs);
+    List<Map<String, AttributeValue>> keys = new ArrayList<>();
+    parties.forEach(party -> keys.add(key(party.key(), CUSTOMER)));
+    Map<String, ShopProduct.Ref> byKey = new LinkedHashMap<>();
+    for (ShopProduct.Ref ref : refs) {
+      byKey.put(productKey(ref, null), ref);
+    }
+    byKey.keySet().forEach(pk -> keys.add(key(pk, PRODUCT)));
+    Map<String, ShopCustomer> customers = new HashMap<>();
+    Map<ShopProduct.Ref, ShopProduct> products = new HashMap<>();
+    for (Map<String, AttributeValue> item : batchGet(keys)) {
+      String pk = item.get(TableKeys.PK).s();
+      if (CUSTOMER.equals(item.get(TableKeys.SK).s())) {
+        customers.put(pk, PunchInJson.customer(Json.parse(item.get(DOC).s())));
+      } else {
+        products.put(byKey.get(pk), PunchInJson.product(Json.parse(item.get(DOC).s())));
+      }
+    }
+    // the first party that maps to a customer wins, as when they are asked one by one
+    Optional<ShopCustomer> customer = parties.stream()
+        .flatMap(party -> Optional.ofNullable(customers.get(party.key())).stream()).findFirst();
+    return new CustomerAndProducts(customer, products);
   }
 
   @Override

@@ -28,8 +28,23 @@ public final class InMemoryPunchInMappings implements PunchInMappings {
   }
 
   @Override
+  public CustomerAndProducts customerAndProducts(List<ShopCustomer.BuyerParty> parties,
+                                                 Collection<ShopProduct.Ref> refs) {
+    CustomerAndProducts.requireCustomerFree(refs);
+    reads.incrementAndGet();
+    Optional<ShopCustomer> customer = parties.stream()
+        .flatMap(party -> customers.values().stream().filter(c -> c.parties().contains(party)).findFirst().stream())
+        .findFirst();
+    return new CustomerAndProducts(customer, lookUp(null, refs));
+  }
+
+  @Override
   public Map<ShopProduct.Ref, ShopProduct> products(String customerId, Collection<ShopProduct.Ref> refs) {
     reads.incrementAndGet();
+    return lookUp(customerId, refs);
+  }
+
+  private Map<ShopProduct.Ref, ShopProduct> lookUp(String customerId, Collection<ShopProduct.Ref> refs) {
     Map<ShopProduct.Ref, ShopProduct> found = new HashMap<>();
     for (ShopProduct.Ref ref : refs) {
       String sku = switch (ref.kind()) {

@@ -26,8 +26,9 @@ import org.punchgate.punchin.ShopCustomer.BuyerParty;
  * the totals add up. Each finding is acted on by the connection's {@link PunchInPolicy}, and the result is the
  * {@link OrderDecision} the response writers take, the findings, and the lines mapped to the shop's products.
  * The reading's own fatal findings (quantities not positive, PEPPOL's arithmetic) are the reader's business:
- * an order with one is rejected before it gets here. Reads: one per buyer identifier tried (usually one), one
- * batched read of the products, one batched read of the prices.
+ * an order with one is rejected before it gets here. Reads: one batched read of the customer (every buyer identifier
+ * at once) with the products named by seller's item id or GTIN, one of buyer's item ids only for lines those did
+ * not name, one batched read of the prices.
  */
 public final class PunchInChecks {
 
@@ -61,7 +62,12 @@ public final class PunchInChecks {
   public Result check(String connectionId, PunchInOrder order, PunchInPolicy policy, String responseId,
                       LocalDateTime now) {
     List<CheckFinding> findings = new ArrayList<>();
-    Optional<ShopCustomer> found = customer(connectionId, order);
+    List<ShopProduct.Ref> refs = PunchInRefs.refs(order.lines());
+    // the customer and the products named without it come in one read; a buyer's item id needs the customer
+    PunchInMappings.CustomerAndProducts first = mappings.customerAndProducts(
+        PunchInRefs.buyerParties(connectionId, order),
+        refs.stream().filter(r -> r.kind() != ShopProduct.Ref.Kind.BUYER_ITEM).toList());
+    Optional<ShopCustomer> found = first.customer();
     if (found.isEmpty()) {
       findings.add(finding(policy, Check.CUSTOMER_UNKNOWN, null,
           "the buyer " + PunchInRefs.describe(order.buyer()) + " is not a customer of this shop on this connection", null));
@@ -73,7 +79,18 @@ public final class PunchInChecks {
           + " does not order in " + order.currency() + " (allowed: " + String.join(", ", customer.currencies()) + ")",
           null));
     }
-    Map<ShopProduct.Ref, ShopProduct> products = mappings.products(customer.id(), PunchInRefs.refs(order.lines()));
+    Map<ShopProduct.Ref, ShopProduct> products = new HashMap<>(first.products());
+    Set<ShopProduct.Ref> buyerItems = new LinkedHashSet<>();
+    for (Line line : order.lines()) {
+      // a buyer's item id is tried last, so only a line its other ids did not name needs it read
+      if (PunchInRefs.product(line, products) == null) {
+        PunchInRefs.refs(line).stream().filter(r -> r.kind() == ShopProduct.Ref.Kind.BUYER_ITEM)
+            .forEach(buyerItems::add);
+      }
+    }
+    if (!buyerItems.isEmpty()) {
+      products.putAll(mappings.products(customer.id(), buyerItems));
+    }
     List<ShopProduct> productOf = new ArrayList<>(order.lines().size());
     Set<String> skus = new LinkedHashSet<>();
     for (Line line : order.lines()) {
@@ -224,15 +241,5 @@ public final class PunchInChecks {
           : corrected != null ? Action.CORRECT_PRICE : Action.REJECT_LINE;
     };
     return new CheckFinding(check, lineId, action, message, corrected);
-  }
-
-  private Optional<ShopCustomer> customer(String connectionId, PunchInOrder order) {
-    for (BuyerParty party : PunchInRefs.buyerParties(connectionId, order)) {
-      Optional<ShopCustomer> customer = mappings.customer(party);
-      if (customer.isPresent()) {
-        return customer;
-      }
-    }
-    return Optional.empty();
   }
 }
