@@ -1,6 +1,7 @@
 package org.punchgate.punchin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
@@ -70,6 +71,34 @@ public abstract class PunchInMappingsContract {
     Map<ShopProduct.Ref, ShopProduct> found = store().products("C-1", List.of(bySku, byGtin, byBuyer, unknown));
     assertEquals(Map.of(bySku, product, byGtin, product, byBuyer, product), found);
     assertTrue(store().products("C-2", List.of(byBuyer)).isEmpty(), "another customer's buyer item id");
+  }
+
+  @Test
+  void readsTheFirstMappedPartysCustomerWithTheProductsNamedWithoutIt() {
+    BuyerParty none = new BuyerParty("conn-a", BuyerParty.Kind.ENDPOINT, "0088", unique("gln"));
+    BuyerParty second = new BuyerParty("conn-a", BuyerParty.Kind.PARTY_ID, "0007", unique("org"));
+    BuyerParty third = new BuyerParty("conn-a", BuyerParty.Kind.PARTY_ID, "0007", unique("org"));
+    ShopCustomer b = new ShopCustomer(unique("C"), "B", null, List.of("EUR"), List.of(second));
+    ShopCustomer a = new ShopCustomer(unique("C"), "A", null, List.of("EUR"), List.of(third));
+    store().putCustomer(a);
+    store().putCustomer(b);
+    String sku = unique("SKU");
+    String gtin = unique("40");
+    ShopProduct product = new ShopProduct(sku, gtin, "Tupfer", List.of("EA"), Map.of(), Map.of(b.id(), "B-" + sku));
+    store().putProduct(product);
+    var bySku = new ShopProduct.Ref(ShopProduct.Ref.Kind.SKU, sku);
+    var byGtin = new ShopProduct.Ref(ShopProduct.Ref.Kind.GTIN, gtin);
+    var unknown = new ShopProduct.Ref(ShopProduct.Ref.Kind.GTIN, unique("none"));
+
+    var found = store().customerAndProducts(List.of(none, second, third), List.of(bySku, byGtin, unknown));
+    assertEquals(b, found.customer().orElseThrow(), "the parties are tried in order, as one by one");
+    assertEquals(Map.of(bySku, product, byGtin, product), found.products());
+    var nobody = store().customerAndProducts(List.of(none), List.of(bySku));
+    assertTrue(nobody.customer().isEmpty());
+    assertEquals(Map.of(bySku, product), nobody.products(), "products are read even for an unknown buyer");
+    var byBuyer = new ShopProduct.Ref(ShopProduct.Ref.Kind.BUYER_ITEM, "B-" + sku);
+    assertThrows(IllegalArgumentException.class, () -> store().customerAndProducts(List.of(second), List.of(byBuyer)),
+        "a buyer's item id needs the customer this read finds");
   }
 
   @Test
