@@ -113,9 +113,13 @@ final class ImportFlow {
     return Flows.handler(HANDLER, PunchInWiring.class, wiring);
   }
 
-  /** BatchGetItem calls for the products of a fixture order: 3 keys a line (SKU, GTIN, buyer's item id). */
-  static int productBatches(int lines) {
-    return (3 * lines + 99) / 100;
+  /**
+   * BatchGetItem calls for the customer and the products of a fixture order: 1 key for its one buyer identifier
+   * (EndpointID) and 2 a line (SKU, GTIN); the seller's item ids name every product, so its buyer's item ids are
+   * never read.
+   */
+  static int customerAndProductBatches(int lines) {
+    return (1 + 2 * lines + 99) / 100;
   }
 
   /** BatchGetItem calls for the prices of a fixture order: 2 keys a SKU (the customer's and the list price). */

@@ -106,7 +106,8 @@ final class Report {
           + transactions + " TransactWriteItems, " + sends + " SendMessage; beside them " + (r.calls() - priceReads
           - transactions - sends) + " more: " + r.byOperation(),
           r.status() < 400 && priceReads == 1 && transactions == 1 && sends == 1,
-          "products: " + ImportFlow.productBatches(lines) + " BatchGetItem; replay record: a PutItem of its own"));
+          "customer with products: " + ImportFlow.customerAndProductBatches(lines)
+          + " BatchGetItem; replay record: a PutItem of its own"));
     });
     for (CostPerFlow.Result r : cost) {
       boolean completed = r.status() < 400;
