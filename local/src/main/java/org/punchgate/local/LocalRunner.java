@@ -504,7 +504,9 @@ public final class LocalRunner implements AutoCloseable {
     b.append("  ERP page          ").append(baseUrl).append("/erp/\n");
     b.append("  Gateway API       ").append(baseUrl).append("/\n");
     b.append("  Readiness         ").append(baseUrl).append(HEALTH).append('\n');
-    routes.routes().forEach(r -> b.append("      ").append(String.format("%-44s", r.routeKey())).append(r.functionId()).append('\n'));
+    int width = routes.routes().stream().mapToInt(r -> r.routeKey().length()).max().orElse(0) + 2;
+    routes.routes().forEach(r -> b.append("      ").append(String.format("%-" + width + "s", r.routeKey()))
+        .append(r.functionId()).append('\n'));
     b.append("\n  Admin API key     ").append(adminKey).append("   (Authorization: Bearer <key>; --admin-key sets one)\n");
     if (demoLoginLink != null) {
       b.append("  PEPPOL login link ").append(demoLoginLink).append("   (demo-peppol)\n");
