@@ -62,11 +62,10 @@ public final class PunchInChecks {
   public Result check(String connectionId, PunchInOrder order, PunchInPolicy policy, String responseId,
                       LocalDateTime now) {
     List<CheckFinding> findings = new ArrayList<>();
-    List<ShopProduct.Ref> refs = PunchInRefs.refs(order.lines());
     // the customer and the products named without it come in one read; a buyer's item id needs the customer
     PunchInMappings.CustomerAndProducts first = mappings.customerAndProducts(
-        PunchInRefs.buyerParties(connectionId, order),
-        refs.stream().filter(r -> r.kind() != ShopProduct.Ref.Kind.BUYER_ITEM).toList());
+        PunchInRefs.buyerParties(connectionId, order), PunchInRefs.refs(order.lines()).stream()
+            .filter(r -> r.kind() != ShopProduct.Ref.Kind.BUYER_ITEM).toList());
     Optional<ShopCustomer> found = first.customer();
     if (found.isEmpty()) {
       findings.add(finding(policy, Check.CUSTOMER_UNKNOWN, null,
@@ -80,14 +79,7 @@ public final class PunchInChecks {
           null));
     }
     Map<ShopProduct.Ref, ShopProduct> products = new HashMap<>(first.products());
-    Set<ShopProduct.Ref> buyerItems = new LinkedHashSet<>();
-    for (Line line : order.lines()) {
-      // a buyer's item id is tried last, so only a line its other ids did not name needs it read
-      if (PunchInRefs.product(line, products) == null) {
-        PunchInRefs.refs(line).stream().filter(r -> r.kind() == ShopProduct.Ref.Kind.BUYER_ITEM)
-            .forEach(buyerItems::add);
-      }
-    }
+    Set<ShopProduct.Ref> buyerItems = PunchInRefs.buyerItemsOfUnnamedLines(order.lines(), products);
     if (!buyerItems.isEmpty()) {
       products.putAll(mappings.products(customer.id(), buyerItems));
     }

@@ -58,6 +58,20 @@ final class PunchInRefs {
     return refs;
   }
 
+  /**
+   * The buyer's item ids of the lines {@code products} names no product for: tried last, a buyer's item id is read
+   * only where the line's other ids named nothing.
+   */
+  static Set<ShopProduct.Ref> buyerItemsOfUnnamedLines(List<Line> lines, Map<ShopProduct.Ref, ShopProduct> products) {
+    Set<ShopProduct.Ref> buyerItems = new LinkedHashSet<>();
+    for (Line line : lines) {
+      if (product(line, products) == null) {
+        refs(line).stream().filter(r -> r.kind() == ShopProduct.Ref.Kind.BUYER_ITEM).forEach(buyerItems::add);
+      }
+    }
+    return buyerItems;
+  }
+
   static ShopProduct product(Line line, Map<ShopProduct.Ref, ShopProduct> products) {
     for (ShopProduct.Ref ref : refs(line)) {
       ShopProduct p = products.get(ref);
