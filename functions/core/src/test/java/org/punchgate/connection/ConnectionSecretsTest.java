@@ -9,13 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.punchgate.json.Json;
 import org.punchgate.security.RandomIds;
 import org.punchgate.security.SecretVerifier;
 import org.punchgate.testing.Fixtures;
+import org.punchgate.testing.ForwardingConnectionStore;
 import org.punchgate.validation.Violation;
 
 class ConnectionSecretsTest {
@@ -164,51 +164,22 @@ class ConnectionSecretsTest {
   }
 
   /** A store in which another writer changes the connection between each read and replace, {@code races} times. */
-  private static final class RacingStore implements ConnectionStore {
-    private final InMemoryConnectionStore delegate;
+  private static final class RacingStore extends ForwardingConnectionStore {
+    private final InMemoryConnectionStore store;
     private final AtomicInteger racesLeft;
 
-    RacingStore(InMemoryConnectionStore delegate, int races) {
-      this.delegate = delegate;
+    RacingStore(InMemoryConnectionStore store, int races) {
+      super(store);
+      this.store = store;
       this.racesLeft = new AtomicInteger(races);
-    }
-
-    @Override
-    public Optional<Connection> find(String connectionId) {
-      return delegate.find(connectionId);
-    }
-
-    @Override
-    public Optional<Connection> findByAlias(ConnectionAlias alias) {
-      return delegate.findByAlias(alias);
-    }
-
-    @Override
-    public Optional<VersionedConnection> read(String connectionId) {
-      return delegate.read(connectionId);
-    }
-
-    @Override
-    public List<VersionedConnection> list() {
-      return delegate.list();
-    }
-
-    @Override
-    public ConnectionChange create(Connection connection) {
-      return delegate.create(connection);
     }
 
     @Override
     public ConnectionChange replace(Connection connection, long expectedVersion) {
       if (racesLeft.getAndDecrement() > 0) {
-        delegate.put(delegate.find(connection.id()).orElseThrow()); // someone else's change: one version more
+        store.put(store.find(connection.id()).orElseThrow()); // someone else's change: one version more
       }
-      return delegate.replace(connection, expectedVersion);
-    }
-
-    @Override
-    public ConnectionChange delete(String connectionId, long expectedVersion) {
-      return delegate.delete(connectionId, expectedVersion);
+      return super.replace(connection, expectedVersion);
     }
   }
 }
