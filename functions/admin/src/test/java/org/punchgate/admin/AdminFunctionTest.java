@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
@@ -22,19 +21,7 @@ class AdminFunctionTest {
   private final AdminFunction function = new AdminFunction(memory.wiring);
 
   private APIGatewayV2HTTPResponse call(String routeKey, String path, Map<String, String> pathParameters, String body) {
-    var http = new APIGatewayV2HTTPEvent.RequestContext.Http();
-    http.setMethod(routeKey.substring(0, routeKey.indexOf(' ')));
-    http.setPath(path);
-    var context = new APIGatewayV2HTTPEvent.RequestContext();
-    context.setHttp(http);
-    var event = new APIGatewayV2HTTPEvent();
-    event.setRouteKey(routeKey);
-    event.setRawPath(path);
-    event.setRequestContext(context);
-    event.setPathParameters(pathParameters);
-    event.setHeaders(Map.of("content-type", "application/json"));
-    event.setBody(body);
-    return function.handleRequest(event, null);
+    return function.handleRequest(AdminEvents.event(routeKey, path, pathParameters, null, body), null);
   }
 
   private APIGatewayV2HTTPResponse create(String connectionId, String body) {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -43,20 +42,8 @@ class ConnectionRoutesTest {
   private APIGatewayV2HTTPResponse call(String method, String id, String query, String body) {
     String routeKey = method + (id == null ? " /admin/connections" : " /admin/connections/{connectionId}");
     String path = "/admin/connections" + (id == null ? "" : "/" + id);
-    var http = new APIGatewayV2HTTPEvent.RequestContext.Http();
-    http.setMethod(method);
-    http.setPath(path);
-    var context = new APIGatewayV2HTTPEvent.RequestContext();
-    context.setHttp(http);
-    var event = new APIGatewayV2HTTPEvent();
-    event.setRouteKey(routeKey);
-    event.setRawPath(path);
-    event.setRawQueryString(query);
-    event.setRequestContext(context);
-    event.setPathParameters(id == null ? null : Map.of("connectionId", id));
-    event.setHeaders(Map.of("content-type", "application/json"));
-    event.setBody(body);
-    return function.handleRequest(event, null);
+    return function.handleRequest(AdminEvents.event(routeKey, path,
+        id == null ? null : Map.of("connectionId", id), query, body), null);
   }
 
   private static JsonNode json(APIGatewayV2HTTPResponse response) {

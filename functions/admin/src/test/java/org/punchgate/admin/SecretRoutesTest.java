@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -32,19 +31,7 @@ class SecretRoutesTest {
     if (username != null) {
       parameters.put("username", username);
     }
-    var http = new APIGatewayV2HTTPEvent.RequestContext.Http();
-    http.setMethod(method);
-    http.setPath(path);
-    var context = new APIGatewayV2HTTPEvent.RequestContext();
-    context.setHttp(http);
-    var event = new APIGatewayV2HTTPEvent();
-    event.setRouteKey(routeKey);
-    event.setRawPath(path);
-    event.setRequestContext(context);
-    event.setPathParameters(parameters);
-    event.setHeaders(Map.of("content-type", "application/json"));
-    event.setBody(body);
-    return function.handleRequest(event, null);
+    return function.handleRequest(AdminEvents.event(routeKey, path, parameters, null, body), null);
   }
 
   private boolean logsIn(String connectionId, String username, String secret) {
